@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * The shapes that flow through the workflow. Each schema is also the type (z.infer),
+ * and the API Gateway request model is generated from them (scripts/write-request-model.ts).
+ */
+
+export const TicketId = z.uuid();
+
+export const Customer = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+});
+
+export const EventDetails = z.object({
+  id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and dashes, at most 64'),
+  name: z.string().trim().min(1).max(200),
+  startsAt: z.iso.datetime({ offset: true }),
+});
+
+export const Seat = z
+  .string()
+  .regex(/^[A-Z0-9-]{1,12}$/, 'upper-case letters, digits and dashes, at most 12');
+
+/** What the FilterDetails Parallel hands the generator: nothing else from the request. */
+export const GenerationDetails = z.strictObject({
+  customer: Customer.strict(),
+  event: EventDetails.extend({ seat: Seat }).strict(),
+});
+export type GenerationDetails = z.infer<typeof GenerationDetails>;
+
+export const Ticket = z.strictObject({
+  ticketId: TicketId,
+  issuedAt: z.iso.datetime(),
+  customer: Customer,
+  event: EventDetails,
+  seat: Seat,
+  verificationCode: z.string().regex(/^[A-Z2-7]{10}$/),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+const base64 = z.base64().min(1);
+
+export const ENVELOPE_ALG = 'AES-256-GCM';
+
+/** KMS envelope: a fresh data key per ticket, wrapped by the KMS key; the ticket id is the AAD. */
+export const EncryptedTicket = z.strictObject({
+  alg: z.literal(ENVELOPE_ALG),
+  keyId: z.string().min(1),
+  encryptedDataKey: base64,
+  iv: base64,
+  tag: base64,
+  ciphertext: base64,
+});
+export type EncryptedTicket = z.infer<typeof EncryptedTicket>;
+
+/** What EncryptTicket returns and the workflow stores, publishes and answers with. */
+export const SealedTicket = z.strictObject({
+  ticketId: TicketId,
+  encryptedTicket: EncryptedTicket,
+});
+export type SealedTicket = z.infer<typeof SealedTicket>;

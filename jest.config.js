@@ -1,0 +1,19 @@
+// One config, two projects: `--selectProjects unit` needs nothing running,
+// `--selectProjects integration` talks to LocalStack (see tests/integration/env.ts).
+const shared = {
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/unit/setup-env.ts'],
+    },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+  ],
+};

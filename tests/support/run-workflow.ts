@@ -1,0 +1,69 @@
+import { StateMachine } from 'aws-local-stepfunctions';
+import { type Bindings, resolvedDefinition } from './workflow';
+
+// aws-local-stepfunctions targets Node 22; Node 20 lacks Promise.withResolvers.
+if (!('withResolvers' in Promise)) {
+  Object.assign(Promise, {
+    withResolvers<T>() {
+      let resolve!: (v: T) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      return { promise, resolve, reject };
+    },
+  });
+}
+
+export const LOCAL_BINDINGS: Bindings = {
+  functions: {
+    generateTicket: 'arn:aws:lambda:us-east-1:000000000000:function:ticket-orchestrator-test-generateTicket',
+    encryptTicket: 'arn:aws:lambda:us-east-1:000000000000:function:ticket-orchestrator-test-encryptTicket',
+  },
+  refs: {
+    TicketBucket: 'ticket-bucket',
+    TicketTopic: 'arn:aws:sns:us-east-1:000000000000:ticket-orchestrator-test-tickets',
+  },
+};
+
+type TaskHandler = (input: never) => unknown;
+export type ExecutionResult =
+  | { status: 'SUCCEEDED'; output: unknown; entered: string[] }
+  | { status: 'FAILED'; error: string; cause: unknown; entered: string[] };
+
+/**
+ * Runs statemachines/ticket.asl.yml in process, each Task state served by a local function
+ * (keyed by state name) that receives the input after Parameters, as the AWS service would.
+ */
+export async function runWorkflow(
+  input: unknown,
+  tasks: Record<string, TaskHandler>,
+  bindings: Bindings = LOCAL_BINDINGS,
+): Promise<ExecutionResult> {
+  const machine = new StateMachine(resolvedDefinition(bindings) as never, {
+    validationOptions: { checkArn: false },
+  });
+  const execution = machine.run(input as never, {
+    overrides: {
+      taskResourceLocalHandlers: tasks as never,
+      retryIntervalOverrides: { GenerateTicket: 0, EncryptTicket: 0 },
+    },
+  });
+  const entered: string[] = [];
+  const collect = (async () => {
+    for await (const event of execution.eventLogs) {
+      if (event.type === 'StateEntered') entered.push(event.state.name);
+    }
+  })();
+  try {
+    const output = await execution.result;
+    await collect;
+    return { status: 'SUCCEEDED', output, entered };
+  } catch (err) {
+    await collect.catch(() => undefined);
+    // ExecutionError wraps the error that ended the run (a Fail state's, or States.*).
+    const failure = ((err as { cause?: unknown }).cause ?? err) as { name: string; message: string };
+    return { status: 'FAILED', error: failure.name, cause: failure.message, entered };
+  }
+}

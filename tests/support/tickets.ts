@@ -1,0 +1,29 @@
+import type { GenerationDetails } from '../../handlers/tickets/schemas';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Filtered details as the FilterDetails Parallel hands them to GenerateTicket. */
+export function givenDetails(overrides: { startsAt?: string } = {}): GenerationDetails {
+  return {
+    customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    event: {
+      id: 'concert-2027-01',
+      name: 'Analytical Engines Live',
+      startsAt: overrides.startsAt ?? new Date(Date.now() + 30 * DAY_MS).toISOString(),
+      seat: 'B-12',
+    },
+  };
+}
+
+/** A POST /tickets Generate body: the details plus fields the filters must drop. */
+export function givenGenerateRequest(overrides: { startsAt?: string } = {}) {
+  const { customer, event } = givenDetails(overrides);
+  return {
+    action: 'Generate',
+    customer: { ...customer, phone: '+44 20 7946 0000', loyaltyId: 'L-77' },
+    event: { ...event, promoCode: 'EARLYBIRD' },
+    paymentReference: 'pay_123',
+  };
+}
+
+export const pastStart = () => new Date(Date.now() - DAY_MS).toISOString();
