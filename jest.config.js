@@ -1,5 +1,5 @@
 // One config, two projects: `--selectProjects unit` needs nothing running,
-// `--selectProjects integration` talks to LocalStack (see tests/integration/env.ts).
+// `--selectProjects integration` talks to LocalStack (see tests/integration/local-stack.ts).
 const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testEnvironment: 'node',
@@ -14,6 +14,12 @@ module.exports = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/unit/setup-env.ts'],
     },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/integration/setup-env.ts'],
+      testTimeout: 30_000,
+    },
   ],
 };

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { readYaml } from '../../tools/asl/read-yaml';
 
 export const ASL_PATH = join(__dirname, '..', '..', 'statemachines', 'ticket.asl.yml');
 
@@ -28,7 +27,7 @@ function resolve(node: Json, bindings: Bindings): Json {
 
 /** The raw ASL document, CloudFormation functions still in place. */
 export function loadAsl(): Record<string, unknown> {
-  return load(readFileSync(ASL_PATH, 'utf8')) as Record<string, unknown>;
+  return readYaml(ASL_PATH) as Record<string, unknown>;
 }
 
 /** The ASL with its CloudFormation functions replaced by concrete ARNs and names. */

@@ -26,8 +26,9 @@ function givenServices() {
       return generate(payload);
     }),
     EncryptTicket: lambda(encrypt),
-    StoreTicket: (p: { Bucket: string; Key: string; Body: string }) => {
-      stored.set(`${p.Bucket}/${p.Key}`, p.Body);
+    // Step Functions serializes an object Body to JSON text, as S3 then stores it.
+    StoreTicket: (p: { Bucket: string; Key: string; Body: unknown }) => {
+      stored.set(`${p.Bucket}/${p.Key}`, JSON.stringify(p.Body));
       return { ETag: '"x"' };
     },
     PublishTicket: (p: { TopicArn: string; Message: string }) => {

@@ -1,0 +1,39 @@
+# Shared by local-up.sh, local-down.sh and local-logs.sh. Sourced from the repo root.
+LS_DIR=.local/localstack
+LS_PID="$LS_DIR/localstack.pid"
+LS_LOG="$LS_DIR/localstack.log"
+LS_MODE_FILE="$LS_DIR/mode"
+LS_VENV=.local/venv-localstack
+LS_URL=${LOCALSTACK_URL:-http://127.0.0.1:4566}
+LS_HEALTH_TIMEOUT=${LOCALSTACK_HEALTH_TIMEOUT:-120}
+COMPOSE_FILE=localstack/docker-compose.yml
+# Mode H cannot run Lambda (that needs Docker); mode D adds it.
+export LOCALSTACK_SERVICES_HOST=apigateway,cloudformation,iam,kms,logs,s3,sns,sqs,stepfunctions,sts
+export LOCALSTACK_SERVICES="$LOCALSTACK_SERVICES_HOST,lambda"
+
+# Fake credentials and the SDK's standard endpoint variable: the only LocalStack wiring.
+export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-test}
+export AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY:-test}
+export AWS_REGION=${AWS_REGION:-us-east-1}
+export AWS_DEFAULT_REGION=$AWS_REGION
+export AWS_ENDPOINT_URL=$LS_URL
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+docker_answers() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
+
+# LOCALSTACK_MODE=docker|host forces a mode; otherwise Docker wins when its engine answers.
+pick_mode() {
+  case "${LOCALSTACK_MODE:-auto}" in
+    docker) echo docker ;;
+    host) echo host ;;
+    auto) if docker_answers; then echo docker; else echo host; fi ;;
+    *) die "LOCALSTACK_MODE must be docker, host or auto (got '${LOCALSTACK_MODE}')" ;;
+  esac
+}
+
+host_running() { [ -f "$LS_PID" ] && kill -0 "$(cat "$LS_PID")" 2>/dev/null; }
+
+healthy() { curl -sf -o /dev/null --max-time 2 "$LS_URL/_localstack/health"; }
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true

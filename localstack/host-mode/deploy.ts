@@ -1,0 +1,120 @@
+// Mode H deploy: the packaged template minus the Lambdas, into LocalStack's CloudFormation,
+// then the SFN mock file built from the real handlers' outputs. Run by `make local-up`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APIGatewayClient, CreateDeploymentCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
+import {
+  CloudFormationClient,
+  CreateStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  UpdateStackCommand,
+} from '@aws-sdk/client-cloudformation';
+import { ENDPOINT, readStackInfo, STACK_NAME, STAGE } from '../stack-info';
+import { type Template, toHostTemplate } from './host-template';
+import { buildMockConfig, type HandlerSamples } from './mock-config';
+
+const ROOT = join(__dirname, '..', '..');
+const COMPILED = join(ROOT, '.serverless', 'cloudformation-template-update-stack.json');
+const MOCK_CONFIG = join(ROOT, '.local', 'localstack', 'sfn-mock-config.json');
+const cfn = new CloudFormationClient({ endpoint: ENDPOINT });
+
+async function stackStatus(): Promise<string | undefined> {
+  try {
+    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: STACK_NAME }));
+    return Stacks?.[0]?.StackStatus;
+  } catch {
+    return undefined;
+  }
+}
+
+async function failureReasons(): Promise<string> {
+  const { StackEvents = [] } = await cfn.send(new DescribeStackEventsCommand({ StackName: STACK_NAME }));
+  return StackEvents.filter((e) => e.ResourceStatus?.endsWith('FAILED'))
+    .map((e) => `  ${e.LogicalResourceId} ${e.ResourceStatus}: ${e.ResourceStatusReason}`)
+    .join('\n');
+}
+
+async function deployStack(template: Template): Promise<void> {
+  const params = {
+    StackName: STACK_NAME,
+    TemplateBody: JSON.stringify(template),
+    Capabilities: ['CAPABILITY_IAM' as const],
+  };
+  const status = await stackStatus();
+  if (status?.endsWith('FAILED') || status === 'ROLLBACK_COMPLETE') {
+    throw new Error(
+      `Stack ${STACK_NAME} is ${status}. Run \`make local-down && make local-up\` for a fresh emulator.`,
+    );
+  }
+  try {
+    await cfn.send(status ? new UpdateStackCommand(params) : new CreateStackCommand(params));
+  } catch (err) {
+    if (/No updates are to be performed/.test((err as Error).message)) return;
+    throw err;
+  }
+  for (let waited = 0; waited < 180; waited += 1) {
+    const now = await stackStatus();
+    if (now?.endsWith('_COMPLETE') && !now.includes('ROLLBACK')) return;
+    if (now?.endsWith('FAILED') || now?.includes('ROLLBACK')) {
+      throw new Error(`Stack ${STACK_NAME} ended ${now}:\n${await failureReasons()}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`Stack ${STACK_NAME} did not finish deploying within 180 s`);
+}
+
+/**
+ * LocalStack 4.13.1 bug: when a stack update replaces the AWS::ApiGateway::Deployment (the
+ * framework names it by timestamp, so every deploy does), the stage goes with the old one
+ * and the API answers 404. Redeploying the stage restores it, with the current API.
+ */
+async function ensureStage(restApiId: string): Promise<void> {
+  const apigw = new APIGatewayClient({ endpoint: ENDPOINT });
+  const { item = [] } = await apigw.send(new GetStagesCommand({ restApiId }));
+  if (item.some((s) => s.stageName === STAGE)) return;
+  console.log(`==> stage '${STAGE}' vanished with the replaced deployment (LocalStack bug); redeploying it`);
+  await apigw.send(new CreateDeploymentCommand({ restApiId, stageName: STAGE }));
+}
+
+/** Runs the real handlers once: the same code the Lambdas run, with LocalStack KMS. */
+async function handlerSamples(keyArn: string): Promise<HandlerSamples> {
+  process.env.TICKET_KEY_ID = keyArn;
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const { handler: generate } = await import('../../handlers/generate-ticket');
+  const { handler: encrypt } = await import('../../handlers/encrypt-ticket');
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const details = (startsAt: string) => ({
+    customer: { name: 'Local Sample', email: 'sample@example.com' },
+    event: { id: 'local-sample', name: 'Mode H sample event', startsAt, seat: 'A-1' },
+  });
+  const ticket = await generate(details(inAMonth));
+  const sealed = await encrypt(ticket);
+  const generationError = await generate(details('2000-01-01T00:00:00Z')).then(
+    () => {
+      throw new Error('generate-ticket accepted an event in the past');
+    },
+    (e: Error) => ({ name: e.name, message: e.message }),
+  );
+  return { ticket, sealed, generationError };
+}
+
+async function main(): Promise<void> {
+  const template = toHostTemplate(JSON.parse(readFileSync(COMPILED, 'utf8')) as Template);
+  const started = Date.now();
+  console.log(`==> deploying ${STACK_NAME} to ${ENDPOINT} (CloudFormation, without the Lambda functions)`);
+  await deployStack(template);
+  console.log(`==> stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const info = await readStackInfo(cfn);
+  await ensureStage(info.apiId);
+  const stateMachineName = info.stateMachineArn.split(':').pop() ?? '';
+  const config = buildMockConfig(stateMachineName, await handlerSamples(info.keyArn));
+  writeFileSync(MOCK_CONFIG, `${JSON.stringify(config, null, 2)}\n`);
+  console.log(`==> wrote ${MOCK_CONFIG} from the real handlers' output`);
+}
+
+main().catch((err: Error) => {
+  console.error(`ERROR: ${err.message}`);
+  process.exit(1);
+});

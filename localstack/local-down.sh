@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make local-down: stops what local-up started, by pid file (host) or compose (docker).
+set -euo pipefail
+source localstack/common.sh
+mode=$(cat "$LS_MODE_FILE" 2>/dev/null || echo none)
+case "$mode" in
+  host)
+    if host_running; then
+      pid=$(cat "$LS_PID")
+      say "stopping LocalStack (host mode, pid $pid)"
+      kill "$pid"
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      if kill -0 "$pid" 2>/dev/null; then say "still running after 30 s; sending SIGKILL"; kill -9 "$pid"; fi
+    else
+      say "LocalStack (host mode) is not running"
+    fi
+    rm -f "$LS_PID"
+    ;;
+  docker)
+    say "stopping LocalStack (docker compose)"
+    docker compose -f "$COMPOSE_FILE" down
+    ;;
+  *) say "nothing to stop: LocalStack was not started by make local-up" ;;
+esac
+rm -f "$LS_MODE_FILE"

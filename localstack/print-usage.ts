@@ -1,0 +1,55 @@
+// Last step of `make local-up`: one smoke Generate through the deployed API, then the
+// copy-paste commands a user needs (the Fetch one names the ticket just generated).
+import { readStackInfo } from './stack-info';
+
+const mode =
+  process.argv[2] === 'docker'
+    ? 'D (Docker: real Lambdas)'
+    : 'H (host: Lambda tasks mocked from the real handlers)';
+
+function generateBody(): string {
+  const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  return JSON.stringify({
+    action: 'Generate',
+    customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    event: { id: 'concert-42', name: 'Analytical Engines Live', startsAt, seat: 'B-12' },
+  });
+}
+
+const curl = (url: string, body: string) =>
+  `curl -s -X POST '${url}' -H 'Content-Type: application/json' -d '${body}'`;
+
+async function main(): Promise<void> {
+  const info = await readStackInfo();
+  const body = generateBody();
+  const res = await fetch(info.apiUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
+  const answer = (await res.json()) as { ticketId?: string };
+  if (res.status !== 201 || !answer.ticketId) {
+    throw new Error(
+      `smoke Generate answered ${res.status}: ${JSON.stringify(answer)}. See \`make local-logs\`.`,
+    );
+  }
+  console.log(`
+LocalStack is up in mode ${mode}.
+  POST /tickets: ${info.apiUrl}
+  state machine: ${info.stateMachineArn}
+  bucket:        ${info.bucketName}
+  topic:         ${info.topicArn}
+
+Generate a ticket (201, an encrypted envelope):
+  ${curl(info.apiUrl, body)}
+
+Fetch it back (200; a smoke Generate just stored ${answer.ticketId}):
+  ${curl(info.apiUrl, JSON.stringify({ action: 'Fetch', ticketId: answer.ticketId }))}
+
+Then: make test-integration, make local-logs, make local-down.`);
+}
+
+main().catch((err: Error) => {
+  console.error(`ERROR: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
+
+let cached: Promise<StackInfo> | undefined;
+
+/**
+ * The deployed `local` stage. Fails the suite at once, with what to do, when LocalStack is
+ * not up or the stack is not deployed, instead of letting every test time out.
+ */
+export function localStack(): Promise<StackInfo> {
+  cached ??= (async () => {
+    const endpoint = process.env.AWS_ENDPOINT_URL ?? '';
+    const health = await fetch(`${endpoint}/_localstack/health`).catch(() => undefined);
+    if (!health?.ok)
+      throw new Error(`LocalStack does not answer at ${endpoint}. Run \`make local-up\` first.`);
+    return readStackInfo();
+  })();
+  return cached;
+}
+
+/** POST /tickets as a client would send it. */
+export async function postTickets(
+  body: unknown,
+  opts: { contentType?: string; raw?: boolean; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { apiUrl } = await localStack();
+  const res = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': opts.contentType ?? 'application/json', ...opts.headers },
+    body: opts.raw ? String(body) : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`POST /tickets answered ${res.status} with a body that is not JSON: ${text}`);
+  }
+  return { status: res.status, body: parsed };
+}

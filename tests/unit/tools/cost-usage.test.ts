@@ -1,0 +1,95 @@
+import { taskTarget } from '../../../tools/asl/task-target';
+import { CALLS_INSIDE_LAMBDA } from '../../../tools/cost/assumptions';
+import { enumeratePaths } from '../../../tools/cost/paths';
+import { pathUsage } from '../../../tools/cost/usage';
+import { machine, ticketMachine } from './asl-fixtures';
+
+describe('taskTarget', () => {
+  const task = (Resource: unknown, Parameters?: unknown) => ({
+    Type: 'Task' as const,
+    Resource,
+    Parameters,
+    End: true,
+  });
+
+  it('maps lambda:invoke with Fn::GetAtt to the serverless.yml function', () => {
+    const target = taskTarget(
+      task('arn:aws:states:::lambda:invoke', { FunctionName: { 'Fn::GetAtt': ['fn', 'Arn'] } }),
+    );
+    expect(target).toEqual({ kind: 'lambda', functionName: 'fn' });
+  });
+
+  it('reads a function ARN, in the Resource or in FunctionName', () => {
+    const arn = 'arn:aws:lambda:us-east-1:111122223333:function:issue:live';
+    expect(taskTarget(task(arn))).toEqual({ kind: 'lambda', functionName: 'issue' });
+    expect(
+      taskTarget(task('arn:aws:states:::lambda:invoke.waitForTaskToken', { FunctionName: arn })),
+    ).toEqual({
+      kind: 'lambda',
+      functionName: 'issue',
+    });
+  });
+
+  it('reads service integrations, optimised and aws-sdk', () => {
+    expect(taskTarget(task('arn:aws:states:::sns:publish'))).toEqual({
+      kind: 'service',
+      service: 'sns',
+      action: 'publish',
+    });
+    expect(taskTarget(task('arn:aws:states:::aws-sdk:s3:putObject'))).toMatchObject({
+      service: 's3',
+      action: 'putObject',
+    });
+    expect(taskTarget(task('arn:aws:states:::ecs:runTask.sync'))).toMatchObject({
+      service: 'ecs',
+      action: 'runTask',
+    });
+  });
+});
+
+describe('pathUsage', () => {
+  const [success] = enumeratePaths(ticketMachine());
+
+  it('counts transitions, Lambda invocations and calls of a Generate success', () => {
+    const usage = success && pathUsage(success, { retries: 0, callsInsideLambda: CALLS_INSIDE_LAMBDA });
+    expect(usage).toEqual({
+      transitions: 11,
+      lambdas: [
+        { functionName: 'generateTicket', invocations: 1 },
+        { functionName: 'encryptTicket', invocations: 1 },
+      ],
+      calls: [
+        { service: 'kms', action: 'GenerateDataKey', count: 1, via: 'encryptTicket' },
+        { service: 's3', action: 'putObject', count: 1 },
+        { service: 'sns', action: 'publish', count: 1 },
+      ],
+    });
+  });
+
+  it('adds retried attempts to states with a Retry, capped at MaxAttempts', () => {
+    // GenerateTicket and EncryptTicket retry at most twice each.
+    const usage = success && pathUsage(success, { retries: 5, callsInsideLambda: CALLS_INSIDE_LAMBDA });
+    expect(usage?.transitions).toBe(11 + 2 + 2);
+    expect(usage?.lambdas.map((l) => l.invocations)).toEqual([3, 3]);
+    expect(usage?.calls[0]).toMatchObject({ service: 'kms', count: 3 });
+  });
+
+  it('uses the ASL default of 3 attempts when MaxAttempts is left out', () => {
+    const [path] = enumeratePaths(
+      machine(`
+StartAt: Put
+States:
+  Put:
+    Type: Task
+    Resource: arn:aws:states:::aws-sdk:s3:putObject
+    Retry: [{ ErrorEquals: [States.ALL] }]
+    End: true
+`),
+    );
+    const usage = path && pathUsage(path, { retries: 9, callsInsideLambda: {} });
+    expect(usage).toMatchObject({
+      transitions: 4,
+      calls: [{ service: 's3', action: 'putObject', count: 4 }],
+    });
+  });
+});

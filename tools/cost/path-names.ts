@@ -1,0 +1,43 @@
+import type { Decision, Outcome, Path } from './paths';
+
+/**
+ * Short names for the ticket machine's paths, keyed by their generic description.
+ * A path missing here keeps its description, so a changed machine still reads sensibly.
+ */
+export const TICKET_PATH_NAMES: Record<string, string> = {
+  'Generate > ticket.ticketId present > success': 'Generate success',
+  'Generate > TicketGenerated? default > fail TicketGenerationFailed': 'Generate failed (no ticketId)',
+  'Generate > GenerateTicket caught States.ALL > fail TicketGenerationFailed': 'Generate failed (caught)',
+  'Fetch > success': 'Fetch found',
+  'Fetch > FetchTicket caught S3.NoSuchKeyException > fail TicketNotFound': 'Fetch not found',
+  'SelectAction default > fail InvalidAction': 'Invalid action',
+};
+
+function decisionLabel(d: Decision): string {
+  if (d.kind === 'catch') return `${d.state} caught ${d.errors.join('|')}`;
+  if (d.rule === 'default') return `${d.state} default`;
+  return d.value ?? d.condition;
+}
+
+function outcomeLabel(o: Outcome): string {
+  if (o.kind === 'success') return 'success';
+  if (o.kind === 'fail') return `fail ${o.error}`;
+  return `loop to ${o.to}`;
+}
+
+/** `Generate > ticket.ticketId present > success`: the choices taken, the Catches hit, the end. */
+export function describePath(path: Path): string {
+  return [...path.decisions.map(decisionLabel), outcomeLabel(path.outcome)].join(' > ');
+}
+
+/** One unique name per path: the short name if the table has one, else the description. */
+export function namePaths(paths: Path[], table: Record<string, string> = TICKET_PATH_NAMES): string[] {
+  const counts = new Map<string, number>();
+  return paths.map((path) => {
+    const description = describePath(path);
+    const name = table[description] ?? description;
+    const n = (counts.get(name) ?? 0) + 1;
+    counts.set(name, n);
+    return n === 1 ? name : `${name} #${n}`;
+  });
+}
