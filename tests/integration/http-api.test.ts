@@ -1,4 +1,6 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { openTicket } from '../../handlers/tickets/open-ticket';
 import { SealedTicket } from '../../handlers/tickets/schemas';
 import { MOCK_TEST_CASE_HEADER } from '../../localstack/host-mode/host-template';
 import { TEST_CASES } from '../../localstack/host-mode/mock-config';
@@ -41,6 +43,11 @@ describe('POST /tickets through LocalStack', () => {
       const res = await postTickets(givenGenerateRequest());
       expect(res.status).toBe(201);
       sealed = SealedTicket.parse(res.body);
+    });
+
+    it('holds a ticket that opens with the stack KMS key (in mode H: the mock is real handler output)', async () => {
+      const ticket = await openTicket(sealed, new KMSClient({}));
+      expect(ticket.ticketId).toBe(sealed.ticketId);
     });
 
     it('publishes the same envelope to the topic', async () => {

@@ -8,7 +8,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 
-const sqs = new SQSClient({});
+// The queue URL names localhost:4566; keep talking to AWS_ENDPOINT_URL instead.
+const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 const sns = new SNSClient({});
 
 /**
