@@ -34,12 +34,11 @@ describe('mode H template (the packaged local stage, made deployable without Doc
   });
 
   it('deploys the same definition, with the function references turned into their ARNs', () => {
-    const definition = (t: Template) =>
-      (
-        resourcesOfType(t, 'AWS::StepFunctions::StateMachine')[0]?.[1].Properties?.DefinitionString as {
-          'Fn::Sub': [string, Record<string, unknown>];
-        }
-      )['Fn::Sub'];
+    type Sub = { 'Fn::Sub': [string, Record<string, unknown>] };
+    const definition = (t: Template) => {
+      const [, machine] = resourcesOfType(t, 'AWS::StepFunctions::StateMachine')[0] ?? [];
+      return (machine?.Properties?.DefinitionString as Sub)['Fn::Sub'];
+    };
     const [hostText, hostSubs] = definition(host);
     expect(hostText).toBe(definition(compiled)[0]);
     const arns = Object.values(hostSubs).map((v) => JSON.stringify(v));
