@@ -1,3 +1,4 @@
+import { WORKFLOW_ERRORS } from '../../handlers/lib/errors';
 import { packageTemplate, resourcesOfType, type Template } from '../support/package-template';
 import { loadAsl } from '../support/workflow';
 
@@ -90,11 +91,7 @@ describe('packaged template (EXPRESS, the default)', () => {
     expect(vtl).toContain(`$input.path('$.status')`);
     expect(vtl).toContain('"SUCCEEDED"');
     expect(vtl).toMatch(/responseOverride\.status = 201/);
-    for (const [error, status] of [
-      ['InvalidAction', 400],
-      ['TicketNotFound', 404],
-      ['TicketGenerationFailed', 502],
-    ]) {
+    for (const [error, status] of Object.entries(WORKFLOW_ERRORS)) {
       expect(vtl).toMatch(new RegExp(`"${error}"\\)\\s*#set\\(\\$code = ${status}\\)`));
     }
     // Anything not SUCCEEDED falls to the #else branch, which never leaves the status at 200.

@@ -37,7 +37,9 @@ describe('mode H template (the packaged local stage, made deployable without Doc
     type Sub = { 'Fn::Sub': [string, Record<string, unknown>] };
     const definition = (t: Template) => {
       const [, machine] = resourcesOfType(t, 'AWS::StepFunctions::StateMachine')[0] ?? [];
-      return (machine?.Properties?.DefinitionString as Sub)['Fn::Sub'];
+      const sub = machine?.Properties?.DefinitionString as Sub | undefined;
+      if (!sub) throw new Error('the template has no state machine definition');
+      return sub['Fn::Sub'];
     };
     const [hostText, hostSubs] = definition(host);
     expect(hostText).toBe(definition(compiled)[0]);

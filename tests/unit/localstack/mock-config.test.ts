@@ -3,6 +3,7 @@ import { handler as generate } from '../../../handlers/generate-ticket';
 import { buildMockConfig, TEST_CASES } from '../../../localstack/host-mode/mock-config';
 import { fakeKms } from '../../support/fake-kms';
 import { givenDetails, pastStart } from '../../support/tickets';
+import { loadAsl } from '../../support/workflow';
 
 const kms = fakeKms();
 
@@ -30,6 +31,18 @@ describe('SFN mock config for mode H', () => {
       Payload: samples.sealed,
     });
     expect(config.MockedResponses.GenerationRefused['0'].Throw.Error).toBe('EventAlreadyStarted');
+  });
+
+  it('mocks only Lambda task states that exist in the ASL (a misspelt name would silently call Lambda)', async () => {
+    const config = buildMockConfig('m', await givenSamples());
+    const lambdaTasks = Object.entries(
+      (loadAsl() as { States: Record<string, { Resource?: string }> }).States,
+    )
+      .filter(([, state]) => state.Resource === 'arn:aws:states:::lambda:invoke')
+      .map(([name]) => name);
+    for (const testCase of Object.values(config.StateMachines.m?.TestCases ?? {})) {
+      for (const state of Object.keys(testCase)) expect(lambdaTasks).toContain(state);
+    }
   });
 
   it('refuses samples that no longer match the handlers output schemas (no drift)', async () => {

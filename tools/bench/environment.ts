@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Environment } from './report-types';
+
+/** The tools whose versions shape the figures. */
+const PACKAGES = ['esbuild', 'osls', 'serverless-esbuild', 'tsx', 'autocannon', '@aws-sdk/client-kms'];
+
+const MODES: Record<string, string> = { host: 'H, host', docker: 'D, Docker' };
+
+/** LocalStack's own version, or null when nothing answers at the endpoint. */
+export async function localstackVersion(endpoint: string): Promise<string | null> {
+  try {
+    const res = await fetch(`${endpoint}/_localstack/info`, { signal: AbortSignal.timeout(3000) });
+    if (!res.ok) return null;
+    const info = (await res.json()) as { version?: unknown };
+    return typeof info.version === 'string' ? info.version : 'unknown';
+  } catch {
+    return null;
+  }
+}
+
+/** `make local-up` records the mode it started LocalStack in. */
+function localstackMode(root: string): string {
+  const file = join(root, '.local', 'localstack', 'mode');
+  const mode = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return MODES[mode] ?? 'unknown';
+}
+
+function packageVersion(name: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8'));
+    return String(manifest.version);
+  } catch {
+    return 'not installed';
+  }
+}
+
+function osName(): string {
+  const release = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
+  const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(release)?.[1];
+  const kernel = `${os.type()} ${os.release()} ${os.arch()}`;
+  return pretty ? `${pretty} (${kernel})` : kernel;
+}
+
+export function describeEnvironment(root: string, localstack: string | null): Environment {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    os: osName(),
+    node: process.version,
+    localstack: localstack ? { version: localstack, mode: localstackMode(root) } : null,
+    packages: Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)])),
+  };
+}

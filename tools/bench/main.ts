@@ -1,0 +1,112 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
+import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
+import { describeEnvironment, localstackVersion } from './environment';
+import { type LoadPlan, load, probe } from './http-load';
+import { bundledCommand, measureImports, unbundledCommand } from './import-time';
+import { BENCH_ENTRY, renderReport } from './render';
+import type { BundleSection, HttpSection, ThroughputSection } from './report-types';
+import { generateRequest } from './ticket-input';
+import { cpuOnly, loadHandlers, withLocalStackKms } from './throughput';
+
+const ROOT = join(__dirname, '..', '..');
+const OUT = join(ROOT, 'docs', 'benchmarks.md');
+// A fixed place, so the import commands printed in the report can be rerun as they are.
+const EXTRACT_DIR = join(tmpdir(), 'ticket-bench');
+
+// Sized so the whole bench stays near three minutes on a 2-core machine.
+const IMPORT_RUNS = 15;
+const KMS_TICKETS = 200;
+const CPU_TICKETS = 2000;
+// LocalStack answers about one Generate per second, so these are counts, not durations.
+const HTTP_PLANS: LoadPlan[] = [
+  { connections: 1, amount: 20 },
+  { connections: 20, amount: 40 },
+];
+const UP_FIRST = 'LocalStack is not up with the `local` stage deployed: run `make local-up` first.';
+
+const say = (message: string) => console.log(`bench: ${message}`);
+
+/** The bench only ever talks to LocalStack, with the same variables the integration suite uses. */
+function setEnvironment(): void {
+  process.env.AWS_ENDPOINT_URL ??= 'http://127.0.0.1:4566';
+  process.env.AWS_ACCESS_KEY_ID ??= 'test';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  // Thousands of tickets would otherwise log thousands of lines.
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+}
+
+async function readStack(): Promise<StackInfo | null> {
+  try {
+    return await readStackInfo();
+  } catch (error) {
+    say((error as Error).message);
+    return null;
+  }
+}
+
+function bundleSection(): BundleSection {
+  const packaging = ensurePackaged(ROOT);
+  const figures = extractArtifacts(ROOT, EXTRACT_DIR).map((artifact) => {
+    say(`import time of ${artifact.fn}, ${IMPORT_RUNS} fresh processes per variant ...`);
+    return {
+      ...artifact,
+      ...measureImports(artifact, ROOT, IMPORT_RUNS),
+      bundledCommand: bundledCommand(artifact),
+      unbundledCommand: unbundledCommand(artifact),
+    };
+  });
+  return { packaging, packageCommand: PACKAGE_COMMAND, runs: IMPORT_RUNS, figures };
+}
+
+async function throughputSection(stack: StackInfo | null): Promise<ThroughputSection> {
+  process.env.TICKET_KEY_ID = stack?.keyArn ?? 'bench-cpu-only-key';
+  const handlers = await loadHandlers();
+  try {
+    say(stack ? `${KMS_TICKETS} tickets with LocalStack KMS ...` : 'LocalStack KMS skipped');
+    const localstackKms = stack
+      ? await withLocalStackKms(handlers, KMS_TICKETS)
+      : ({ status: 'skipped', reason: UP_FIRST } as const);
+    say(`${CPU_TICKETS} tickets with KMS stubbed ...`);
+    const command = `${BENCH_ENTRY}   # in-process: tools/bench/throughput.ts calls the handlers`;
+    return { command, localstackKms, cpuOnly: await cpuOnly(handlers, CPU_TICKETS) };
+  } finally {
+    // Its keep-alive sockets would hold the process open.
+    handlers.kms.destroy();
+  }
+}
+
+async function httpSection(stack: StackInfo | null): Promise<HttpSection> {
+  if (!stack) return { status: 'skipped', reason: UP_FIRST };
+  const body = JSON.stringify(generateRequest(new Date()));
+  await probe(stack.apiUrl, body);
+  const figures = [];
+  for (const plan of HTTP_PLANS) {
+    say(`HTTP: ${plan.amount} requests at ${plan.connections} connection(s) ...`);
+    figures.push(await load(stack.apiUrl, body, plan));
+  }
+  return { status: 'ok', url: stack.apiUrl, figures };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  setEnvironment();
+  const localstack = await localstackVersion(process.env.AWS_ENDPOINT_URL ?? '');
+  const stack = localstack ? await readStack() : null;
+  if (!stack) say(`${UP_FIRST} The KMS and HTTP figures are skipped.`);
+  const environment = describeEnvironment(ROOT, localstack);
+  const bundles = bundleSection();
+  const throughput = await throughputSection(stack);
+  const http = await httpSection(stack);
+  writeFileSync(OUT, renderReport({ environment, bundles, throughput, http }));
+  say(`wrote ${relative(ROOT, OUT)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,19 @@
+const DAY_MS = 86_400_000;
+
+/** 30 days ahead in whole seconds: issueTicket refuses started events, and the API model wants no millis. */
+export function startsAt(now: Date): string {
+  return new Date(now.getTime() + 30 * DAY_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** What FilterDetails hands GenerateTicket: the in-process benchmark's input. */
+export function generationDetails(now: Date) {
+  return {
+    customer: { name: 'Ada', email: 'ada@example.com' },
+    event: { id: 'concert-42', name: 'Show', startsAt: startsAt(now), seat: 'B-12' },
+  };
+}
+
+/** The POST /tickets body for the HTTP benchmark. */
+export function generateRequest(now: Date) {
+  return { action: 'Generate', ...generationDetails(now) };
+}
