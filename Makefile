@@ -50,6 +50,8 @@ test-unit: $(NPM_STAMP) ## Unit suite (no emulator needed; includes the packaged
 	npx --no-install jest --selectProjects unit
 
 package: $(NPM_STAMP) ## sls package for STAGE (default dev), offline, no credentials
+	@# A plugin's serverless@4 peer must not have taken over .bin/sls (it needs a login).
+	@$(SLS) --version | grep -q '^osls version: 3\.' || { echo "node_modules/.bin/sls is not osls 3: $$($(SLS) --version)"; exit 1; }
 	@echo "==> sls package --stage $(STAGE)"
 	$(SLS) package --stage $(STAGE)
 

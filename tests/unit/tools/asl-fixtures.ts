@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Machine, parseDefinition } from '../../../tools/asl/definition';
 import { parseYaml, readYaml } from '../../../tools/asl/read-yaml';
+import type { Usage } from '../../../tools/cost/usage';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
@@ -16,3 +17,17 @@ export function ticketMachine(): Machine {
 export function serverlessYml(): unknown {
   return readYaml(join(ROOT, 'serverless.yml'));
 }
+
+/** What a Generate success uses, counted by hand from the ASL. */
+export const generateSuccess: Usage = {
+  transitions: 11,
+  lambdas: [
+    { functionName: 'generateTicket', invocations: 1 },
+    { functionName: 'encryptTicket', invocations: 1 },
+  ],
+  calls: [
+    { service: 'kms', action: 'GenerateDataKey', count: 1, via: 'encryptTicket' },
+    { service: 's3', action: 'putObject', count: 1 },
+    { service: 'sns', action: 'publish', count: 1 },
+  ],
+};

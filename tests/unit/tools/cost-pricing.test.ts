@@ -7,7 +7,7 @@ import {
   lambdaInvocation,
   standardExecution,
 } from '../../../tools/cost/pricing';
-import type { Usage } from '../../../tools/cost/usage';
+import { generateSuccess } from './asl-fixtures';
 
 const prices = readPrices();
 const MILLION = 1e6;
@@ -18,19 +18,6 @@ const options: CostOptions = {
   lambdaMs: { generateTicket: 50, encryptTicket: 100 },
   fallbackLambdaMs: 100,
   memoryMb: { generateTicket: 128, encryptTicket: 256 },
-};
-
-const generateSuccess: Usage = {
-  transitions: 11,
-  lambdas: [
-    { functionName: 'generateTicket', invocations: 1 },
-    { functionName: 'encryptTicket', invocations: 1 },
-  ],
-  calls: [
-    { service: 'kms', action: 'GenerateDataKey', count: 1, via: 'encryptTicket' },
-    { service: 's3', action: 'putObject', count: 1 },
-    { service: 'sns', action: 'publish', count: 1 },
-  ],
 };
 
 describe('the price file', () => {

@@ -1,4 +1,5 @@
 import { buildDot } from '../../../tools/diagram/dot';
+import { SEED_STATES } from '../../support/seed-states';
 import { machine, ticketMachine } from './asl-fixtures';
 
 const dot = buildDot(ticketMachine());
@@ -21,23 +22,7 @@ function cluster(id: string): string {
 
 describe('buildDot on statemachines/ticket.asl.yml', () => {
   it('declares every state, branch states included', () => {
-    const states = [
-      'SelectAction',
-      'InvalidAction',
-      'FilterDetails',
-      'FilterCustomer',
-      'FilterEvent',
-      'GenerateTicket',
-      'TicketGenerated?',
-      'GenerationFailed',
-      'EncryptTicket',
-      'Distribute',
-      'StoreTicket',
-      'PublishTicket',
-      'TicketIssued',
-      'FetchTicket',
-      'TicketNotFound',
-    ];
+    const states = SEED_STATES;
     for (const state of states) expect(dot).toMatch(new RegExp(`^ +"${state.replace('?', '\\?')}" \\[`, 'm'));
   });
 
