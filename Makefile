@@ -16,7 +16,7 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED := true
 export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean \
-	local-up local-down local-logs test-integration cost diagram diagram-check
+	local-up local-down local-logs test-integration cost diagram diagram-check bench
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -69,6 +69,9 @@ diagram: $(NPM_STAMP) ## Render statemachines/ticket.asl.yml to docs/ticket-work
 
 diagram-check: $(NPM_STAMP) ## Fail if docs/ticket-workflow.svg is stale against the ASL
 	@npx --no-install tsx tools/diagram/main.ts --check
+
+bench: $(NPM_STAMP) ## Benchmarks -> docs/benchmarks.md (bundles, imports, throughput; HTTP needs make local-up)
+	@source localstack/common.sh && npx --no-install tsx tools/bench/main.ts
 
 local-up: $(NPM_STAMP) ## Start LocalStack (Docker if it answers, else host mode), deploy stage local, print URLs
 	@bash localstack/local-up.sh

@@ -8,7 +8,7 @@ LS_URL=${LOCALSTACK_URL:-http://127.0.0.1:4566}
 LS_HEALTH_TIMEOUT=${LOCALSTACK_HEALTH_TIMEOUT:-120}
 COMPOSE_FILE=localstack/docker-compose.yml
 # Mode H cannot run Lambda (that needs Docker); mode D adds it.
-export LOCALSTACK_SERVICES_HOST=apigateway,cloudformation,iam,kms,logs,s3,sns,sqs,stepfunctions,sts
+export LOCALSTACK_SERVICES_HOST=apigateway,cloudformation,events,iam,kms,logs,s3,sns,sqs,stepfunctions,sts
 export LOCALSTACK_SERVICES="$LOCALSTACK_SERVICES_HOST,lambda"
 
 # Fake credentials and the SDK's standard endpoint variable: the only LocalStack wiring.

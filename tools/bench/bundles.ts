@@ -16,6 +16,8 @@ export type Artifact = {
   jsFile: string;
   /** The TypeScript it was bundled from, relative to the repo root. */
   sourceFile: string;
+  /** The same source built without its dependencies (unbundled-build.ts). */
+  unbundledFile: string;
 };
 
 const zipPath = (root: string, fn: string) => join(root, '.serverless', `${fn}.zip`);
@@ -67,7 +69,7 @@ export function extractArtifacts(root: string, outDir: string): Artifact[] {
     if (!js || scripts.length !== 1) {
       throw new Error(`.serverless/${fn}.zip: expected one bundled .js, found ${scripts.length}`);
     }
-    const jsFile = join(outDir, fn, js.name);
+    const jsFile = join(outDir, fn, 'bundled', js.name);
     mkdirSync(dirname(jsFile), { recursive: true });
     writeFileSync(jsFile, readEntry(zip, js));
     return {
@@ -77,6 +79,7 @@ export function extractArtifacts(root: string, outDir: string): Artifact[] {
       jsBytes: js.size,
       jsFile,
       sourceFile: `./${js.name.replace(/\.js$/, '.ts')}`,
+      unbundledFile: join(outDir, fn, 'unbundled', js.name),
     };
   });
 }

@@ -40,7 +40,7 @@ function osName(): string {
   const release = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
   const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(release)?.[1];
   const kernel = `${os.type()} ${os.release()} ${os.arch()}`;
-  return pretty ? `${pretty} (${kernel})` : kernel;
+  return pretty ? `${pretty}; ${kernel}` : kernel;
 }
 
 export function describeEnvironment(root: string, localstack: string | null): Environment {

@@ -56,7 +56,7 @@ export async function load(url: string, body: string, plan: LoadPlan): Promise<H
   const failed = result.non2xx + result.errors + result.timeouts + result.mismatches;
   if (failed > 0 || result['2xx'] !== plan.amount || statuses.some((s) => s !== '201')) {
     throw new Error(
-      `HTTP load at ${plan.connections} connections: ${result['2xx']}/${plan.amount} answered 2xx; ` +
+      `HTTP load at ${plan.connections} connection(s): ${result['2xx']}/${plan.amount} answered 2xx; ` +
         `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, ` +
         `status codes ${JSON.stringify(result.statusCodeStats ?? {})}`,
     );

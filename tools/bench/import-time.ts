@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Artifact } from './bundles';
+import type { ImportFigure } from './report-types';
 import { commandLine } from './shell';
-import { type Summary, summarize } from './stats';
+import { summarize } from './stats';
 
 /** What a handler needs to load at all (encrypt-ticket validates its config on import). */
 export const IMPORT_ENV = {
@@ -15,39 +17,52 @@ export const probeScript = (file: string) =>
   `const t0=process.hrtime.bigint();require(${JSON.stringify(file)});` +
   'process.stdout.write(String(Number(process.hrtime.bigint()-t0)/1e6))';
 
-const bundledArgs = (a: Artifact) => ['-e', probeScript(a.jsFile)];
-// Relative to the repo root (the child's cwd), as `npx tsx` would load the handler.
-const unbundledArgs = (a: Artifact) => ['--import', 'tsx', '-e', probeScript(a.sourceFile)];
+type Variant = { name: string; args: string[]; env: Record<string, string> };
 
-export const bundledCommand = (a: Artifact) => commandLine(['node', ...bundledArgs(a)], IMPORT_ENV);
-export const unbundledCommand = (a: Artifact) => commandLine(['node', ...unbundledArgs(a)], IMPORT_ENV);
+/** Bundled first: it is the baseline the others are compared with. */
+export function variants(artifact: Artifact, root: string): Variant[] {
+  return [
+    { name: 'bundled (from the zip)', args: ['-e', probeScript(artifact.jsFile)], env: IMPORT_ENV },
+    {
+      name: 'unbundled JS, deps from node_modules',
+      args: ['-e', probeScript(artifact.unbundledFile)],
+      // The build sits outside the repo, so point Node at the repo's node_modules.
+      env: { ...IMPORT_ENV, NODE_PATH: join(root, 'node_modules') },
+    },
+    {
+      name: 'unbundled TS through tsx',
+      // Relative to the repo root (the child's cwd), as `npx tsx` would load it.
+      args: ['--import', 'tsx', '-e', probeScript(artifact.sourceFile)],
+      env: IMPORT_ENV,
+    },
+  ];
+}
 
-function timeRequire(args: string[], cwd: string): number {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...IMPORT_ENV };
+function timeRequire(variant: Variant, cwd: string): number {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...variant.env };
   // Nothing may preload into the child: it must start as plain `node`.
   delete env.NODE_OPTIONS;
-  const child = spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, variant.args, { cwd, env, encoding: 'utf8' });
   const value = Number(child.stdout.trim());
   if (child.status !== 0 || !Number.isFinite(value)) {
-    throw new Error(`import probe failed (exit ${child.status}): node ${args.join(' ')}\n${child.stderr}`);
+    throw new Error(`import probe failed (exit ${child.status}): ${variant.name}\n${child.stderr}`);
   }
   return value;
 }
 
-export type ImportTimes = { bundledMs: Summary; unbundledMs: Summary };
-
 /**
- * `runs` fresh processes per variant, alternating so drift (thermal, other load) hits both
+ * `runs` fresh processes per variant, taking turns so drift (thermal, other load) hits all
  * alike, after one discarded warm-up each for the file cache and tsx's transform cache.
  */
-export function measureImports(artifact: Artifact, root: string, runs: number): ImportTimes {
-  const bundled: number[] = [];
-  const unbundled: number[] = [];
-  timeRequire(bundledArgs(artifact), root);
-  timeRequire(unbundledArgs(artifact), root);
+export function measureImports(artifact: Artifact, root: string, runs: number): ImportFigure[] {
+  const measured = variants(artifact, root).map((variant) => ({ variant, samples: [] as number[] }));
+  for (const { variant } of measured) timeRequire(variant, root);
   for (let i = 0; i < runs; i++) {
-    bundled.push(timeRequire(bundledArgs(artifact), root));
-    unbundled.push(timeRequire(unbundledArgs(artifact), root));
+    for (const { variant, samples } of measured) samples.push(timeRequire(variant, root));
   }
-  return { bundledMs: summarize(bundled), unbundledMs: summarize(unbundled) };
+  return measured.map(({ variant, samples }) => ({
+    variant: variant.name,
+    command: commandLine(['node', ...variant.args], variant.env),
+    ms: summarize(samples),
+  }));
 }

@@ -5,11 +5,12 @@ import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
 import { describeEnvironment, localstackVersion } from './environment';
 import { type LoadPlan, load, probe } from './http-load';
-import { bundledCommand, measureImports, unbundledCommand } from './import-time';
+import { measureImports } from './import-time';
 import { BENCH_ENTRY, renderReport } from './render';
 import type { BundleSection, HttpSection, ThroughputSection } from './report-types';
-import { generateRequest } from './ticket-input';
 import { cpuOnly, loadHandlers, withLocalStackKms } from './throughput';
+import { generateRequest } from './ticket-input';
+import { buildUnbundled } from './unbundled-build';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'benchmarks.md');
@@ -52,13 +53,10 @@ async function readStack(): Promise<StackInfo | null> {
 function bundleSection(): BundleSection {
   const packaging = ensurePackaged(ROOT);
   const figures = extractArtifacts(ROOT, EXTRACT_DIR).map((artifact) => {
+    buildUnbundled(ROOT, artifact.sourceFile, artifact.unbundledFile);
     say(`import time of ${artifact.fn}, ${IMPORT_RUNS} fresh processes per variant ...`);
-    return {
-      ...artifact,
-      ...measureImports(artifact, ROOT, IMPORT_RUNS),
-      bundledCommand: bundledCommand(artifact),
-      unbundledCommand: unbundledCommand(artifact),
-    };
+    const { fn, jsName, zipBytes, jsBytes } = artifact;
+    return { fn, jsName, zipBytes, jsBytes, imports: measureImports(artifact, ROOT, IMPORT_RUNS) };
   });
   return { packaging, packageCommand: PACKAGE_COMMAND, runs: IMPORT_RUNS, figures };
 }

@@ -3,19 +3,18 @@ import type {
   BenchReport,
   BundleSection,
   Environment,
+  HttpFigure,
   HttpSection,
   Skipped,
   ThroughputFigure,
   ThroughputSection,
 } from './report-types';
-import type { Summary } from './stats';
 
 export const BENCH_COMMAND = 'make bench';
 export const BENCH_ENTRY = 'npx tsx tools/bench/main.ts';
 
 const GIB = 1024 ** 3;
-const spread = (s: Summary) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
-const skipped = (s: Skipped) => `> **Skipped:** ${s.reason}`;
+const skipped = (s: Skipped, what = 'Skipped') => `> **${what}:** ${s.reason}`;
 
 function environment(env: Environment): string {
   const localstack = env.localstack
@@ -35,34 +34,40 @@ function environment(env: Environment): string {
 }
 
 function bundles(section: BundleSection): string {
-  const rows = section.figures.map((f) => [
-    f.fn,
-    kb(f.zipBytes),
-    kb(f.jsBytes),
-    spread(f.bundledMs),
-    spread(f.unbundledMs),
-    ratio(f.unbundledMs.median / f.bundledMs.median),
-  ]);
-  const header = [
-    'Function',
-    'zip KB',
-    'bundled .js KB',
-    'bundled import ms, median (min–max)',
-    'unbundled import ms, median (min–max)',
-    'unbundled / bundled',
-  ];
-  const commands = section.figures.flatMap((f) => [
-    `# ${f.fn}: bundled (${f.jsName} from the zip)`,
-    f.bundledCommand,
-    `# ${f.fn}: unbundled source through tsx, from the repo root`,
-    f.unbundledCommand,
-  ]);
+  const sizes = section.figures.map((f) => [f.fn, f.jsName, kb(f.zipBytes), kb(f.jsBytes)]);
+  const imports = section.figures.flatMap((f) => {
+    const baseline = f.imports[0]?.ms.median ?? Number.NaN;
+    return f.imports.map((i) => [
+      f.fn,
+      i.variant,
+      ms(i.ms.median),
+      ms(i.ms.min),
+      ms(i.ms.max),
+      ratio(i.ms.median / baseline),
+    ]);
+  });
+  const commands = section.figures.flatMap((f) =>
+    f.imports.flatMap((i) => [`# ${f.fn}: ${i.variant}`, i.command]),
+  );
   return [
     '## 1. Handler bundles: size and cold import',
-    `${section.packaging} Sizes are read from each zip's central directory (the same numbers as ${inlineCode('unzip -lv .serverless/<function>.zip')}); KB = 1024 bytes.`,
+    `${section.packaging} Sizes are read from each zip's central directory (the same numbers as ${inlineCode('unzip -lv .serverless/<function>.zip')}); the zip also holds the source map. KB = 1024 bytes.`,
     codeBlock(section.packageCommand),
-    mdTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right']),
-    `Import time is measured inside each process with ${inlineCode('process.hrtime')} around ${inlineCode('require()')} only, so Node's own start-up is excluded. Each figure is ${section.runs} fresh ${inlineCode('node')} processes, bundled and unbundled alternating, after one discarded warm-up of each (it fills the OS file cache and tsx's transform cache). The unbundled import goes through tsx's loader, which resolves the SDK and the other dependencies file by file from node_modules and serves our TypeScript from its cache; a tsc-compiled unbundled build would skip the transform but still load every dependency file.`,
+    mdTable(['Function', 'bundled file', 'zip KB', '.js KB'], sizes, ['left', 'left', 'right', 'right']),
+    `Cold import: the time to ${inlineCode('require()')} the handler, measured inside a fresh ${inlineCode('node')} process with ${inlineCode('process.hrtime')}, so Node's own start-up is excluded. Each row is ${section.runs} processes; the variants take turns, after one discarded warm-up each (it fills the OS file cache and tsx's transform cache). The extracted and built files stay in the temp directory, so the commands below can be rerun.`,
+    mdTable(['Function', 'Variant', 'median ms', 'min ms', 'max ms', 'vs bundled'], imports, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+    [
+      `- **bundled**: the minified ${inlineCode('.js')} from the zip, what Lambda loads.`,
+      `- **unbundled JS**: the same source compiled by esbuild without its dependencies (${inlineCode('packages: external')}), which then load file by file from node_modules: what an unbundled deploy would load.`,
+      `- **unbundled TS through tsx**: the source as ${inlineCode('npx tsx')} loads it; on top of the file-by-file loading it pays for tsx's loader hooks.`,
+    ].join('\n'),
     codeBlock(commands.join('\n')),
   ].join('\n\n');
 }
@@ -81,13 +86,13 @@ function throughput(section: ThroughputSection): string {
   const figures = [section.localstackKms, section.cpuOnly].filter(
     (f): f is ThroughputFigure => !('status' in f),
   );
-  const header = ['Variant', 'tickets', 'tickets/s', 'per ticket ms, median', 'p95'];
+  const header = ['Variant', 'tickets', 'tickets/s', 'per ticket ms, median', 'p95 ms'];
   const kms = section.localstackKms;
   return [
     '## 2. In-process throughput: generate + encrypt per ticket',
-    `Both handlers are called in one process, one ticket at a time: ${inlineCode('generate-ticket')}'s handler, then ${inlineCode('encrypt-ticket')}'s handler on its output (input validation, ticket issue, KMS data key, AES-256-GCM seal). Logging is silenced (${inlineCode('POWERTOOLS_LOG_LEVEL=SILENT')}) and a warm-up batch is discarded first. The CPU-only row stubs the KMS client's ${inlineCode('send()')} with aws-sdk-client-mock, answering GenerateDataKey with a local random key, so it shows our own CPU cost without the SDK round trip.`,
+    `Both handlers are called in one process, one ticket at a time: ${inlineCode('generate-ticket')}'s handler, then ${inlineCode('encrypt-ticket')}'s handler on its output (input validation, ticket issue, KMS data key, AES-256-GCM seal). Logging is silenced (${inlineCode('POWERTOOLS_LOG_LEVEL=SILENT')}) and a warm-up batch is discarded first. The CPU-only row stubs the KMS client's ${inlineCode('send()')} with aws-sdk-client-mock, answering GenerateDataKey with a local random key, so it shows our own CPU cost without the SDK's request pipeline or the network.`,
     codeBlock(section.command),
-    'status' in kms ? skipped(kms) : '',
+    'status' in kms ? skipped(kms, 'LocalStack KMS row skipped') : '',
     mdTable(header, figures.map(throughputRow), ['left', 'right', 'right', 'right', 'right']),
     figures.map((f) => `- ${f.label}: ${f.warmup} warm-up tickets discarded.`).join('\n'),
   ]
@@ -95,10 +100,31 @@ function throughput(section: ThroughputSection): string {
     .join('\n\n');
 }
 
+/** Said only when the figures show it: more connections queued instead of adding throughput. */
+export function scalingNote(figures: readonly HttpFigure[]): string {
+  const first = figures[0];
+  const last = figures[figures.length - 1];
+  if (!first || !last || first === last) return '';
+  const gain = last.requestsPerSec / first.requestsPerSec;
+  if (gain >= 1.5) return '';
+  const wait = last.latencyMs.median / first.latencyMs.median;
+  return `From ${first.connections} to ${last.connections} connections, requests/s changed ${ratio(gain)} while median latency grew ${ratio(wait)}: throughput did not scale, so the extra connections mostly waited in line.`;
+}
+
 function http(section: HttpSection): string {
   const title = '## 3. HTTP round trip through LocalStack: POST /tickets Generate';
   if (section.status === 'skipped') return [title, skipped(section)].join('\n\n');
-  const header = ['Connections', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors'];
+  const header = [
+    'Connections',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'non-2xx',
+    'errors',
+  ];
   const rows = section.figures.map((f) => [
     String(f.connections),
     String(f.latencyMs.n),
@@ -114,9 +140,12 @@ function http(section: HttpSection): string {
     title,
     `Target: ${inlineCode(section.url)}. Load from autocannon's programmatic API with the options below (shown as the equivalent CLI), each run bounded by a request count; one probe request checked for 201 and an envelope first. Latency percentiles come from autocannon's per-response timings; req/s is 2xx responses over autocannon's run duration. Any non-2xx, error or timeout fails the bench. With so few requests, p99 is close to the maximum.`,
     mdTable(header, rows, ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
+    scalingNote(section.figures),
     codeBlock(section.figures.map((f) => f.command).join('\n')),
     'In mode H the Lambda tasks are answered by the Step Functions mock config while API Gateway, Step Functions, S3 and SNS are LocalStack emulations, so these figures describe the local emulator on this machine, not AWS latency.',
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** The whole of docs/benchmarks.md. */

@@ -20,15 +20,15 @@ export type Environment = {
   packages: Record<string, string>;
 };
 
+export type ImportFigure = { variant: string; command: string; ms: Summary };
+
 export type BundleFigure = {
   fn: string;
   jsName: string;
   zipBytes: number;
   jsBytes: number;
-  bundledMs: Summary;
-  unbundledMs: Summary;
-  bundledCommand: string;
-  unbundledCommand: string;
+  /** The bundled import first: the baseline for the ratios. */
+  imports: ImportFigure[];
 };
 
 export type BundleSection = {

@@ -49,7 +49,9 @@ export function listZip(zip: Buffer): ZipEntry[] {
 
 export function readEntry(zip: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localHeaderOffset;
-  if (zip.readUInt32LE(at) !== LOCAL_HEADER) throw new Error(`corrupt zip: bad local header for ${entry.name}`);
+  if (zip.readUInt32LE(at) !== LOCAL_HEADER) {
+    throw new Error(`corrupt zip: bad local header for ${entry.name}`);
+  }
   // The local header's own name/extra lengths may differ from the central directory's.
   const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
   const raw = zip.subarray(start, start + entry.compressedSize);
@@ -57,6 +59,8 @@ export function readEntry(zip: Buffer, entry: ZipEntry): Buffer {
   if (entry.method === STORED) data = Buffer.from(raw);
   else if (entry.method === DEFLATED) data = inflateRawSync(raw);
   else throw new Error(`${entry.name}: unsupported compression method ${entry.method}`);
-  if (data.length !== entry.size) throw new Error(`${entry.name}: expected ${entry.size} bytes, got ${data.length}`);
+  if (data.length !== entry.size) {
+    throw new Error(`${entry.name}: expected ${entry.size} bytes, got ${data.length}`);
+  }
   return data;
 }

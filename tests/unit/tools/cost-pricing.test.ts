@@ -7,6 +7,7 @@ import {
   lambdaInvocation,
   standardExecution,
 } from '../../../tools/cost/pricing';
+import type { Usage } from '../../../tools/cost/usage';
 import { generateSuccess } from './asl-fixtures';
 
 const prices = readPrices();
