@@ -27,9 +27,11 @@ ensure_venv() {
   say "creating the LocalStack venv in $LS_VENV with $("$py" --version) (first run only, 1-3 minutes)"
   rm -rf "$LS_VENV"
   "$py" -m venv "$LS_VENV"
+  local started=$SECONDS
   "$LS_VENV/bin/pip" install --disable-pip-version-check --progress-bar off \
     -r localstack/requirements.txt -c localstack/constraints.txt | grep --line-buffered -E '^(Collecting|Successfully)'
   touch "$stamp"
+  say "LocalStack venv ready in $((SECONDS - started)) s"
 }
 
 port_taken() { (exec 3<>/dev/tcp/127.0.0.1/4566) 2>/dev/null; }
@@ -61,7 +63,7 @@ start_docker() {
 }
 
 wait_healthy() {
-  local waited=0
+  local waited=0 started=$SECONDS
   until healthy; do
     if [ -f "$LS_PID" ] && [ "$(cat "$LS_MODE_FILE")" = host ] && ! host_running; then
       die "LocalStack exited during start-up. Last lines of $LS_LOG:"$'\n'"$(tail -n 20 "$LS_LOG")"
@@ -72,7 +74,7 @@ wait_healthy() {
     sleep 2
     waited=$((waited + 2))
   done
-  say "LocalStack is healthy at $LS_URL"
+  say "LocalStack is healthy at $LS_URL ($((SECONDS - started)) s)"
 }
 
 mode=$(pick_mode)
@@ -84,10 +86,13 @@ esac
 wait_healthy
 
 say "deploying stage 'local'"
+deploy_started=$SECONDS
 if [ "$mode" = docker ]; then
   npx --no-install sls deploy --stage local
 else
   npx --no-install sls package --stage local
   npx --no-install tsx localstack/host-mode/deploy.ts
 fi
+say "deployed in $((SECONDS - deploy_started)) s"
+
 npx --no-install tsx localstack/print-usage.ts "$mode"

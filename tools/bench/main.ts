@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { useLocalStackEnv } from '../../localstack/local-env';
 import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
 import { describeEnvironment, localstackVersion } from './environment';
@@ -32,11 +33,7 @@ const say = (message: string) => console.log(`bench: ${message}`);
 
 /** The bench only ever talks to LocalStack, with the same variables the integration suite uses. */
 function setEnvironment(): void {
-  process.env.AWS_ENDPOINT_URL ??= 'http://127.0.0.1:4566';
-  process.env.AWS_ACCESS_KEY_ID ??= 'test';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  useLocalStackEnv();
   // Thousands of tickets would otherwise log thousands of lines.
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 }
