@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { kms } from './lib/aws-clients';
 import { readConfig } from './lib/config';
 import { InvalidTicket } from './lib/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The shapes that flow through the workflow. Each schema is also the type (z.infer),

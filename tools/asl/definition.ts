@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Only the ASL fields the tools read; everything else passes through untouched.
 const Catcher = z.looseObject({ ErrorEquals: z.array(z.string()).min(1), Next: z.string() });

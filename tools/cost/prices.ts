@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Price = z.number().nonnegative();
 const Service = { source: z.url(), note: z.string().optional() };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Serverless Framework v3 default when neither the function nor the provider sets one.
 const FRAMEWORK_DEFAULT_MEMORY_MB = 1024;
