@@ -89,7 +89,7 @@ test-integration: $(NPM_STAMP) ## Integration suite against the running LocalSta
 # up, the integration suite, and LocalStack down again whatever the result (unless it was
 # already up before: then it is left running).
 test: check ## Everything: checks, unit suite, LocalStack up, integration suite, LocalStack down
-	@was_up=$$(test -f .local/localstack/mode && echo yes || echo no); \
+	@was_up=$$(curl -sf -o /dev/null --max-time 2 http://127.0.0.1:4566/_localstack/health && echo yes || echo no); \
 	  $(MAKE) --no-print-directory local-up; \
 	  status=0; $(MAKE) --no-print-directory test-integration || status=$$?; \
 	  if [ $$was_up = no ]; then $(MAKE) --no-print-directory local-down; fi; exit $$status

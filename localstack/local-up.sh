@@ -93,6 +93,7 @@ else
   npx --no-install sls package --stage local
   npx --no-install tsx localstack/host-mode/deploy.ts
 fi
+npx --no-install tsx localstack/ensure-stage.ts
 say "deployed in $((SECONDS - deploy_started)) s"
 
 npx --no-install tsx localstack/print-usage.ts "$mode"

@@ -64,19 +64,6 @@ async function deployStack(template: Template): Promise<void> {
   throw new Error(`Stack ${STACK_NAME} did not finish deploying within 180 s`);
 }
 
-/**
- * LocalStack 4.13.1 bug: when a stack update replaces the AWS::ApiGateway::Deployment (the
- * framework names it by timestamp, so every deploy does), the stage goes with the old one
- * and the API answers 404. Redeploying the stage restores it, with the current API.
- */
-async function ensureStage(restApiId: string): Promise<void> {
-  const apigw = new APIGatewayClient({ endpoint: ENDPOINT });
-  const { item = [] } = await apigw.send(new GetStagesCommand({ restApiId }));
-  if (item.some((s) => s.stageName === STAGE)) return;
-  console.log(`==> stage '${STAGE}' vanished with the replaced deployment (LocalStack bug); redeploying it`);
-  await apigw.send(new CreateDeploymentCommand({ restApiId, stageName: STAGE }));
-}
-
 /** Runs the real handlers once: the same code the Lambdas run, with LocalStack KMS. */
 async function handlerSamples(keyArn: string): Promise<HandlerSamples> {
   process.env.TICKET_KEY_ID = keyArn;
@@ -107,7 +94,6 @@ async function main(): Promise<void> {
   console.log(`==> stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const info = await readStackInfo(cfn);
-  await ensureStage(info.apiId);
   const stateMachineName = info.stateMachineArn.split(':').pop() ?? '';
   const config = buildMockConfig(stateMachineName, await handlerSamples(info.keyArn));
   writeFileSync(MOCK_CONFIG, `${JSON.stringify(config, null, 2)}\n`);
