@@ -2,7 +2,6 @@
 // then the SFN mock file built from the real handlers' outputs. Run by `make local-up`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APIGatewayClient, CreateDeploymentCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
 import {
   CloudFormationClient,
   CreateStackCommand,
@@ -10,7 +9,7 @@ import {
   DescribeStacksCommand,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
-import { ENDPOINT, readStackInfo, STACK_NAME, STAGE } from '../stack-info';
+import { ENDPOINT, readStackInfo, STACK_NAME } from '../stack-info';
 import { type Template, toHostTemplate } from './host-template';
 import { buildMockConfig, type HandlerSamples } from './mock-config';
 
