@@ -16,7 +16,7 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED := true
 export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean \
-	local-up local-down local-logs test-integration cost diagram diagram-check bench
+	local-up local-down local-logs test-integration cost diagram diagram-check bench offline
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -93,6 +93,9 @@ test: check ## Everything: checks, unit suite, LocalStack up, integration suite,
 	  $(MAKE) --no-print-directory local-up; \
 	  status=0; $(MAKE) --no-print-directory test-integration || status=$$?; \
 	  if [ $$was_up = no ]; then $(MAKE) --no-print-directory local-down; fi; exit $$status
+
+offline: $(NPM_STAMP) ## Serve the two Lambdas on http://localhost:3002 (serverless-offline; no Step Functions)
+	$(SLS) offline --stage $(STAGE)
 
 clean: ## Remove build output (.serverless, .esbuild)
 	rm -rf .serverless .esbuild
