@@ -47,7 +47,7 @@ export async function runWorkflow(
   const execution = machine.run(input as never, {
     overrides: {
       taskResourceLocalHandlers: tasks as never,
-      retryIntervalOverrides: { GenerateTicket: 0, EncryptTicket: 0 },
+      retryIntervalOverrides: { GenerateTicket: 0, EncryptTicket: 0, StoreTicket: 0, PublishTicket: 0 },
     },
   });
   const entered: string[] = [];

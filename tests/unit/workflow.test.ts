@@ -136,6 +136,21 @@ describe('ticket workflow (in process)', () => {
     expect(calls).toBe(3);
   });
 
+  it('retries a failed store once, so a passing S3 error loses no ticket', async () => {
+    const services = givenServices();
+    let attempts = 0;
+    const store = services.tasks.StoreTicket;
+    const flakyStore = (p: Parameters<typeof store>[0]) => {
+      attempts += 1;
+      if (attempts === 1) throw Object.assign(new Error('slow down'), { name: 'S3.SlowDownException' });
+      return store(p);
+    };
+    const result = await runWorkflow(givenGenerateRequest(), { ...services.tasks, StoreTicket: flakyStore });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(attempts).toBe(2);
+    expect(services.stored.size).toBe(1);
+  });
+
   it('names exactly the errors the HTTP mapping knows', () => {
     expect(failErrors().sort()).toEqual(Object.keys(WORKFLOW_ERRORS).sort());
   });

@@ -56,11 +56,15 @@ describe('pathUsage', () => {
   });
 
   it('adds retried attempts to states with a Retry, capped at MaxAttempts', () => {
-    // GenerateTicket and EncryptTicket retry at most twice each.
+    // GenerateTicket, EncryptTicket, StoreTicket and PublishTicket retry at most twice each.
     const usage = success && pathUsage(success, { retries: 5, callsInsideLambda: CALLS_INSIDE_LAMBDA });
-    expect(usage?.transitions).toBe(11 + 2 + 2);
+    expect(usage?.transitions).toBe(11 + 2 * 4);
     expect(usage?.lambdas.map((l) => l.invocations)).toEqual([3, 3]);
-    expect(usage?.calls[0]).toMatchObject({ service: 'kms', count: 3 });
+    expect(usage?.calls).toEqual([
+      expect.objectContaining({ service: 'kms', count: 3 }),
+      expect.objectContaining({ service: 's3', action: 'putObject', count: 3 }),
+      expect.objectContaining({ service: 'sns', action: 'publish', count: 3 }),
+    ]);
   });
 
   it('uses the ASL default of 3 attempts when MaxAttempts is left out', () => {
