@@ -5,7 +5,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Filtered details as the FilterDetails Parallel hands them to GenerateTicket. */
 export function givenDetails(overrides: { startsAt?: string } = {}): GenerationDetails {
   return {
-    customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    // An apostrophe and a non-ASCII letter: the request template must keep the JSON valid.
+    customer: { name: "Zoë O'Brien", email: 'zoe@example.com' },
     event: {
       id: 'concert-2027-01',
       name: 'Analytical Engines Live',
