@@ -37,3 +37,14 @@ host_running() { [ -f "$LS_PID" ] && kill -0 "$(cat "$LS_PID")" 2>/dev/null; }
 
 healthy() { curl -sf -o /dev/null --max-time 2 "$LS_URL/_localstack/health"; }
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+
+# Mode D: Compose v2 (`docker compose`) or the v1 binary.
+compose() {
+  if docker compose version >/dev/null 2>&1; then
+    docker compose -f "$COMPOSE_FILE" "$@"
+  elif command -v docker-compose >/dev/null 2>&1; then
+    docker-compose -f "$COMPOSE_FILE" "$@"
+  else
+    die "mode D needs Docker Compose ('docker compose' or 'docker-compose'); or run LOCALSTACK_MODE=host make local-up"
+  fi
+}

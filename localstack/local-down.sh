@@ -18,7 +18,7 @@ case "$mode" in
     ;;
   docker)
     say "stopping LocalStack (docker compose)"
-    docker compose -f "$COMPOSE_FILE" down
+    compose down
     ;;
   *) say "nothing to stop: LocalStack was not started by make local-up" ;;
 esac

@@ -58,7 +58,7 @@ start_host() {
 
 start_docker() {
   say "starting LocalStack with docker compose (${LOCALSTACK_IMAGE:-localstack/localstack:4.13.1})"
-  docker compose -f "$COMPOSE_FILE" up -d
+  compose up -d
   echo docker >"$LS_MODE_FILE"
 }
 

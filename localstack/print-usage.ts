@@ -19,20 +19,30 @@ function generateBody(): string {
 const curl = (url: string, body: string) =>
   `curl -s -X POST '${url}' -H 'Content-Type: application/json' -d '${body}'`;
 
+/** In mode D the first call may wait for LocalStack to pull and start the Lambda runtime. */
+async function smokeGenerate(apiUrl: string, body: string): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    const res = await fetch(apiUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    const answer = (await res.json()) as { ticketId?: string };
+    if (res.status === 201 && answer.ticketId) return answer.ticketId;
+    if (res.status < 500 || attempt === 3) {
+      throw new Error(
+        `smoke Generate answered ${res.status}: ${JSON.stringify(answer)}. See \`make local-logs\`.`,
+      );
+    }
+    console.log(`==> smoke Generate answered ${res.status}; retrying in 5 s (attempt ${attempt} of 3)`);
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+}
+
 async function main(): Promise<void> {
   const info = await readStackInfo();
   const body = generateBody();
-  const res = await fetch(info.apiUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body,
-  });
-  const answer = (await res.json()) as { ticketId?: string };
-  if (res.status !== 201 || !answer.ticketId) {
-    throw new Error(
-      `smoke Generate answered ${res.status}: ${JSON.stringify(answer)}. See \`make local-logs\`.`,
-    );
-  }
+  const ticketId = await smokeGenerate(info.apiUrl, body);
   console.log(`
 LocalStack is up in mode ${mode}.
   POST /tickets: ${info.apiUrl}
@@ -43,8 +53,8 @@ LocalStack is up in mode ${mode}.
 Generate a ticket (201, an encrypted envelope):
   ${curl(info.apiUrl, body)}
 
-Fetch it back (200; a smoke Generate just stored ${answer.ticketId}):
-  ${curl(info.apiUrl, JSON.stringify({ action: 'Fetch', ticketId: answer.ticketId }))}
+Fetch it back (200; a smoke Generate just stored ${ticketId}):
+  ${curl(info.apiUrl, JSON.stringify({ action: 'Fetch', ticketId }))}
 
 Then: make test-integration, make local-logs, make local-down.`);
 }
