@@ -52,9 +52,11 @@ async function deployStack(template: Template): Promise<void> {
     if (/No updates are to be performed/.test((err as Error).message)) return;
     throw err;
   }
+  // Wait for this operation's own end state, not the previous one's.
+  const done = status ? 'UPDATE_COMPLETE' : 'CREATE_COMPLETE';
   for (let waited = 0; waited < 180; waited += 1) {
     const now = await stackStatus();
-    if (now?.endsWith('_COMPLETE') && !now.includes('ROLLBACK')) return;
+    if (now === done) return;
     if (now?.endsWith('FAILED') || now?.includes('ROLLBACK')) {
       throw new Error(`Stack ${STACK_NAME} ended ${now}:\n${await failureReasons()}`);
     }
