@@ -90,9 +90,11 @@ test-integration: $(NPM_STAMP) ## Integration suite against the running LocalSta
 # already up before: then it is left running).
 test: check ## Everything: checks, unit suite, LocalStack up, integration suite, LocalStack down
 	@was_up=$$(curl -sf -o /dev/null --max-time 2 http://127.0.0.1:4566/_localstack/health && echo yes || echo no); \
-	  $(MAKE) --no-print-directory local-up; \
-	  status=0; $(MAKE) --no-print-directory test-integration || status=$$?; \
-	  if [ $$was_up = no ]; then $(MAKE) --no-print-directory local-down; fi; exit $$status
+	  status=0; \
+	  $(MAKE) --no-print-directory local-up || status=$$?; \
+	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-integration || status=$$?; fi; \
+	  if [ $$was_up = no ]; then $(MAKE) --no-print-directory local-down; fi; \
+	  exit $$status
 
 offline: $(NPM_STAMP) ## Serve the two Lambdas on http://localhost:3002 (serverless-offline; no Step Functions)
 	$(SLS) offline --stage $(STAGE)

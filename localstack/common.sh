@@ -33,7 +33,12 @@ pick_mode() {
   esac
 }
 
-host_running() { [ -f "$LS_PID" ] && kill -0 "$(cat "$LS_PID")" 2>/dev/null; }
+# Alive, and still LocalStack: a recycled pid must not be mistaken for it (or killed).
+host_running() {
+  local pid
+  pid=$(cat "$LS_PID" 2>/dev/null) || return 1
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'localstack.runtime.main'
+}
 
 healthy() { curl -sf -o /dev/null --max-time 2 "$LS_URL/_localstack/health"; }
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true

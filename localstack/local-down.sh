@@ -8,9 +8,9 @@ case "$mode" in
     if host_running; then
       pid=$(cat "$LS_PID")
       say "stopping LocalStack (host mode, pid $pid)"
-      kill "$pid"
+      kill "$pid" 2>/dev/null || true # it may have exited since the check
       for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      if kill -0 "$pid" 2>/dev/null; then say "still running after 30 s; sending SIGKILL"; kill -9 "$pid"; fi
+      if kill -0 "$pid" 2>/dev/null; then say "still running after 30 s; sending SIGKILL"; kill -9 "$pid" 2>/dev/null || true; fi
     else
       say "LocalStack (host mode) is not running"
     fi

@@ -41,8 +41,9 @@ start_host() {
     say "LocalStack is already running in host mode (pid $(cat "$LS_PID"))"
     return
   fi
-  port_taken && die "port 4566 is taken by a process local-up did not start. Stop it (e.g. 'make local-down', or 'ss -ltnp | grep 4566' to find it) and retry."
   ensure_venv
+  # Checked after the (possibly long) venv install, right before the start.
+  port_taken && die "port 4566 is taken by a process local-up did not start. Stop it (e.g. 'make local-down', or 'ss -ltnp | grep 4566' to find it) and retry."
   # The mock file must exist before the first execution; deploy fills it in.
   [ -f "$LS_DIR/sfn-mock-config.json" ] || echo '{"StateMachines": {}, "MockedResponses": {}}' >"$LS_DIR/sfn-mock-config.json"
   say "starting LocalStack 4.13.1 in host mode (log: $LS_LOG)"
@@ -65,7 +66,7 @@ start_docker() {
 wait_healthy() {
   local waited=0 started=$SECONDS
   until healthy; do
-    if [ -f "$LS_PID" ] && [ "$(cat "$LS_MODE_FILE")" = host ] && ! host_running; then
+    if [ "$mode" = host ] && ! host_running; then
       die "LocalStack exited during start-up. Last lines of $LS_LOG:"$'\n'"$(tail -n 20 "$LS_LOG")"
     fi
     [ "$waited" -ge "$LS_HEALTH_TIMEOUT" ] &&
@@ -74,6 +75,8 @@ wait_healthy() {
     sleep 2
     waited=$((waited + 2))
   done
+  # In host mode the answer must come from our own process, not another emulator on the port.
+  [ "$mode" = docker ] || host_running || die "something else answers on $LS_URL; LocalStack from local-up is not running"
   say "LocalStack is healthy at $LS_URL ($((SECONDS - started)) s)"
 }
 

@@ -1,7 +1,7 @@
 /**
  * The one error vocabulary. Each `name` is what Lambda reports as `errorType`, so the
  * same strings appear in the ASL Retry/Catch, in the Fail states and in the HTTP mapping
- * (serverless.yml). Names are string literals because minification renames classes.
+ * (api/execution-result.vtl). Names are string literals because minification renames classes.
  */
 export class DomainError extends Error {
   override name = 'DomainError';

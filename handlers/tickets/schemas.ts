@@ -7,14 +7,17 @@ import * as z from 'zod';
 
 export const TicketId = z.uuid();
 
+/** Not blank. A pattern, not a trim, so the generated API model refuses the same strings. */
+const Name = z.string().min(1).max(200).regex(/\S/, 'must not be blank');
+
 export const Customer = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: Name,
   email: z.email().max(254),
 });
 
 export const EventDetails = z.object({
   id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and dashes, at most 64'),
-  name: z.string().trim().min(1).max(200),
+  name: Name,
   startsAt: z.iso.datetime({ offset: true }),
 });
 

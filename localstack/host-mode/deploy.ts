@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import {
   CloudFormationClient,
   CreateStackCommand,
+  DeleteStackCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
-  UpdateStackCommand,
+  GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
 import { ENDPOINT, readStackInfo, STACK_NAME } from '../stack-info';
 import { type Template, toHostTemplate } from './host-template';
@@ -34,35 +35,45 @@ async function failureReasons(): Promise<string> {
     .join('\n');
 }
 
-async function deployStack(template: Template): Promise<void> {
-  const params = {
-    StackName: STACK_NAME,
-    TemplateBody: JSON.stringify(template),
-    Capabilities: ['CAPABILITY_IAM' as const],
-  };
-  const status = await stackStatus();
-  if (status?.endsWith('FAILED') || status === 'ROLLBACK_COMPLETE') {
-    throw new Error(
-      `Stack ${STACK_NAME} is ${status}. Run \`make local-down && make local-up\` for a fresh emulator.`,
-    );
-  }
-  try {
-    await cfn.send(status ? new UpdateStackCommand(params) : new CreateStackCommand(params));
-  } catch (err) {
-    if (/No updates are to be performed/.test((err as Error).message)) return;
-    throw err;
-  }
-  // Wait for this operation's own end state, not the previous one's.
-  const done = status ? 'UPDATE_COMPLETE' : 'CREATE_COMPLETE';
+async function waitFor(done: string): Promise<void> {
   for (let waited = 0; waited < 180; waited += 1) {
-    const now = await stackStatus();
+    const now = (await stackStatus()) ?? 'DELETE_COMPLETE';
     if (now === done) return;
-    if (now?.endsWith('FAILED') || now?.includes('ROLLBACK')) {
+    if (now.endsWith('FAILED') || now.includes('ROLLBACK')) {
       throw new Error(`Stack ${STACK_NAME} ended ${now}:\n${await failureReasons()}`);
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
-  throw new Error(`Stack ${STACK_NAME} did not finish deploying within 180 s`);
+  throw new Error(`Stack ${STACK_NAME} did not reach ${done} within 180 s`);
+}
+
+/**
+ * Creates the stack, leaves it alone when the template is unchanged, and otherwise replaces
+ * it: LocalStack 4.13.1 loses a method's integration responses when a stack update changes
+ * it (the API then answers 500 "No match for output mapping"), so an update is not safe.
+ */
+async function deployStack(template: Template): Promise<void> {
+  const body = JSON.stringify(template);
+  const status = await stackStatus();
+  if (status?.endsWith('FAILED') || status?.includes('ROLLBACK')) {
+    throw new Error(
+      `Stack ${STACK_NAME} is ${status}. Run \`make local-down && make local-up\` for a fresh emulator.`,
+    );
+  }
+  if (status) {
+    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: STACK_NAME }));
+    if (TemplateBody && JSON.stringify(JSON.parse(TemplateBody)) === body) {
+      console.log('==> stack unchanged');
+      return;
+    }
+    console.log('==> template changed: replacing the stack (LocalStack cannot update API methods in place)');
+    await cfn.send(new DeleteStackCommand({ StackName: STACK_NAME }));
+    await waitFor('DELETE_COMPLETE');
+  }
+  await cfn.send(
+    new CreateStackCommand({ StackName: STACK_NAME, TemplateBody: body, Capabilities: ['CAPABILITY_IAM'] }),
+  );
+  await waitFor('CREATE_COMPLETE');
 }
 
 /** Runs the real handlers once: the same code the Lambdas run, with LocalStack KMS. */

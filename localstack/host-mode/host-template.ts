@@ -23,9 +23,9 @@ const TEST_CASE_VTL = [
   '',
 ].join('\n');
 
-const functionArn = (name: string) => ({
-  'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}`,
-});
+const arnOf = (name: string) =>
+  `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}`;
+const functionArn = (name: string) => ({ 'Fn::Sub': arnOf(name) });
 
 function rewrite(node: unknown, arns: Map<string, string>): unknown {
   if (Array.isArray(node)) return node.map((n) => rewrite(n, arns));
@@ -37,10 +37,7 @@ function rewrite(node: unknown, arns: Map<string, string>): unknown {
   if (typeof o['Fn::Sub'] === 'string') {
     let sub = o['Fn::Sub'];
     for (const [logicalId, name] of arns) {
-      sub = sub.replaceAll(
-        `\${${logicalId}.Arn}`,
-        `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}`,
-      );
+      sub = sub.replaceAll(`\${${logicalId}.Arn}`, arnOf(name));
     }
     return { 'Fn::Sub': sub };
   }
@@ -57,24 +54,35 @@ function referencedIds(node: unknown): string[] {
   return [...own, ...Object.values(o).flatMap(referencedIds)];
 }
 
+/** Every request template of POST /tickets (JSON, and the form one the plugin adds). */
 function addTestCaseSuffix(template: Template): void {
   const method = Object.values(template.Resources).find((r) => r.Type === 'AWS::ApiGateway::Method');
   const integration = method?.Properties?.Integration as
     | { RequestTemplates?: Record<string, unknown> }
     | undefined;
-  const join = (
-    integration?.RequestTemplates?.['application/json'] as { 'Fn::Join'?: [string, unknown[]] }
-  )?.['Fn::Join'];
-  const parts = join?.[1];
-  const vtlIndex = parts?.findIndex((p) => typeof p === 'string' && p.includes(ARN_MARKER)) ?? -1;
-  if (!parts || vtlIndex < 0) {
-    throw new Error(
-      `The POST /tickets request template no longer contains ${ARN_MARKER}; update host-template.ts`,
-    );
+  for (const [contentType, requestTemplate] of Object.entries(integration?.RequestTemplates ?? {})) {
+    const parts = (requestTemplate as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join']?.[1];
+    const vtlIndex = parts?.findIndex((p) => typeof p === 'string' && p.includes(ARN_MARKER)) ?? -1;
+    if (!parts || vtlIndex < 0) {
+      throw new Error(
+        `The ${contentType} request template no longer contains ${ARN_MARKER}; update host-template.ts`,
+      );
+    }
+    const vtl = parts[vtlIndex] as string;
+    parts[vtlIndex] =
+      TEST_CASE_VTL + vtl.replace(ARN_MARKER, '"stateMachineArn": "$stateMachineArn#$testCase"');
   }
-  const vtl = parts[vtlIndex] as string;
-  parts[vtlIndex] =
-    TEST_CASE_VTL + vtl.replace(ARN_MARKER, '"stateMachineArn": "$stateMachineArn#$testCase"');
+}
+
+/**
+ * The framework names the API deployment by timestamp, so every package differs. A stable
+ * id makes an unchanged service package to an identical template, which deploy.ts skips.
+ */
+function stableDeploymentId(template: Template): Template {
+  const ids = Object.keys(template.Resources).filter((id) => /^ApiGatewayDeployment\d+$/.test(id));
+  let text = JSON.stringify(template);
+  for (const id of ids) text = text.replaceAll(`"${id}"`, '"ApiGatewayDeployment"');
+  return JSON.parse(text) as Template;
 }
 
 export function toHostTemplate(compiled: Template): Template {
@@ -94,5 +102,5 @@ export function toHostTemplate(compiled: Template): Template {
   }
   template.Resources = rewrite(template.Resources, arns) as Template['Resources'];
   addTestCaseSuffix(template);
-  return template;
+  return stableDeploymentId(template);
 }

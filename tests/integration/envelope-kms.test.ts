@@ -3,20 +3,12 @@ import { issueTicket } from '../../handlers/tickets/issue-ticket';
 import { openTicket } from '../../handlers/tickets/open-ticket';
 import type { SealedTicket } from '../../handlers/tickets/schemas';
 import { sealTicket } from '../../handlers/tickets/seal-ticket';
+import { flipBit, withField } from '../support/tamper';
 import { givenDetails } from '../support/tickets';
 import { localStack } from './local-stack';
 
 /** The envelope against LocalStack's real KMS: round trip, and every kind of tampering. */
 const kms = new KMSClient({});
-const flip = (b64: string) => {
-  const bytes = Buffer.from(b64, 'base64');
-  bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01;
-  return bytes.toString('base64');
-};
-const withField = (s: SealedTicket, field: keyof SealedTicket['encryptedTicket'], value: string) => ({
-  ...s,
-  encryptedTicket: { ...s.encryptedTicket, [field]: value },
-});
 
 describe('KMS envelope with LocalStack KMS', () => {
   let sealed: SealedTicket;
@@ -36,7 +28,7 @@ describe('KMS envelope with LocalStack KMS', () => {
     'refuses a tampered %s',
     async (field) => {
       await expect(
-        openTicket(withField(sealed, field, flip(sealed.encryptedTicket[field])), kms),
+        openTicket(withField(sealed, field, flipBit(sealed.encryptedTicket[field])), kms),
       ).rejects.toMatchObject({
         name: 'TicketTampered',
       });

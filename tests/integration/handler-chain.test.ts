@@ -1,7 +1,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { openTicket } from '../../handlers/tickets/open-ticket';
 import { SealedTicket } from '../../handlers/tickets/schemas';
-import { runWorkflow } from '../support/run-workflow';
+import { asLambdaTask, runWorkflow } from '../support/run-workflow';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
 import { localStack } from './local-stack';
 import { serviceTasks } from './service-tasks';
@@ -13,11 +13,7 @@ import { subscribeInbox } from './ticket-inbox';
  * KMS, S3 and SNS served by LocalStack. In mode H this is what proves the handlers, since
  * LocalStack cannot run them as Lambdas there.
  */
-type Handler = (event: unknown) => Promise<unknown>;
 const kms = new KMSClient({});
-const asLambda = (fn: Handler) => async (input: { Payload: unknown }) => ({
-  Payload: await fn(input.Payload),
-});
 
 describe('the real handler chain over LocalStack services', () => {
   let tasks: Record<string, (input: never) => unknown>;
@@ -29,7 +25,7 @@ describe('the real handler chain over LocalStack services', () => {
     process.env.TICKET_KEY_ID = stack.keyArn; // read by encrypt-ticket at import
     const { handler: generate } = await import('../../handlers/generate-ticket');
     const { handler: encrypt } = await import('../../handlers/encrypt-ticket');
-    tasks = { GenerateTicket: asLambda(generate), EncryptTicket: asLambda(encrypt), ...serviceTasks };
+    tasks = { GenerateTicket: asLambdaTask(generate), EncryptTicket: asLambdaTask(encrypt), ...serviceTasks };
     bindings = {
       functions: {
         generateTicket: 'arn:aws:lambda:::function:generate',

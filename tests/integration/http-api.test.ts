@@ -36,36 +36,29 @@ describe('POST /tickets through LocalStack', () => {
   });
   afterAll(() => inbox?.close());
 
-  describe('Generate, then Fetch', () => {
-    let sealed: SealedTicket;
+  it('Generate answers 201 with an envelope that is published, stored (by this request) and fetched back', async () => {
+    // S3 keeps whole seconds; in mode H every Generate returns the same mocked ticket id,
+    // so the stored object must be younger than this request, not merely present.
+    const requestedAt = Math.floor(Date.now() / 1000) * 1000;
+    const res = await postTickets(givenGenerateRequest());
+    expect(res.status).toBe(201);
+    const sealed = SealedTicket.parse(res.body);
 
-    it('answers 201 with an encrypted envelope', async () => {
-      const res = await postTickets(givenGenerateRequest());
-      expect(res.status).toBe(201);
-      sealed = SealedTicket.parse(res.body);
-    });
+    // The envelope opens with the stack's KMS key (in mode H: the mock is real handler output).
+    expect((await openTicket(sealed, new KMSClient({}))).ticketId).toBe(sealed.ticketId);
 
-    it('holds a ticket that opens with the stack KMS key (in mode H: the mock is real handler output)', async () => {
-      const ticket = await openTicket(sealed, new KMSClient({}));
-      expect(ticket.ticketId).toBe(sealed.ticketId);
-    });
+    expect(await inbox.waitFor((m) => (m as SealedTicket).ticketId === sealed.ticketId)).toEqual(sealed);
 
-    it('publishes the same envelope to the topic', async () => {
-      const message = await inbox.waitFor((m) => (m as SealedTicket).ticketId === sealed.ticketId);
-      expect(message).toEqual(sealed);
-    });
+    const { bucketName } = await localStack();
+    const object = await s3.send(
+      new GetObjectCommand({ Bucket: bucketName, Key: `tickets/${sealed.ticketId}.json` }),
+    );
+    expect(object.LastModified?.getTime()).toBeGreaterThanOrEqual(requestedAt);
+    expect(JSON.parse((await object.Body?.transformToString()) ?? 'null')).toEqual(sealed);
 
-    it('stores the same envelope in the bucket', async () => {
-      const { bucketName } = await localStack();
-      const object = await s3.send(
-        new GetObjectCommand({ Bucket: bucketName, Key: `tickets/${sealed.ticketId}.json` }),
-      );
-      expect(JSON.parse((await object.Body?.transformToString()) ?? 'null')).toEqual(sealed);
-    });
-
-    it('answers a Fetch of that id with 200 and the same envelope', async () => {
-      const res = await postTickets({ action: 'Fetch', ticketId: sealed.ticketId });
-      expect(res).toEqual({ status: 200, body: sealed });
+    expect(await postTickets({ action: 'Fetch', ticketId: sealed.ticketId })).toEqual({
+      status: 200,
+      body: sealed,
     });
   });
 
@@ -74,7 +67,7 @@ describe('POST /tickets through LocalStack', () => {
     expect(res).toEqual({ status: 404, body: { error: 'TicketNotFound', message: expect.any(String) } });
   });
 
-  it('answers 502 TicketGenerationFailed when generation fails, naming the cause', async () => {
+  it('answers 502 TicketGenerationFailed when generation fails', async () => {
     const res = await postTickets(
       givenGenerateRequest({ startsAt: pastStart() }),
       useMock(TEST_CASES.generationFails),
@@ -96,6 +89,10 @@ describe('POST /tickets through LocalStack', () => {
       ['a schema violation (no customer)', { ...givenGenerateRequest(), customer: undefined }],
       ['an unknown action', { action: 'Refund', ticketId: crypto.randomUUID() }],
       ['a Fetch whose ticket id is not a UUID', { action: 'Fetch', ticketId: '../secrets' }],
+      [
+        'a blank customer name',
+        { ...givenGenerateRequest(), customer: { name: '   ', email: 'a@example.com' } },
+      ],
     ])('%s', async (_case, body) => {
       expectRefusal(await postTickets(body), 'InvalidRequest');
     });
@@ -111,7 +108,6 @@ describe('POST /tickets through LocalStack', () => {
     it('a JSON body sent with the wrong content type', async () => {
       const res = await postTickets(givenGenerateRequest(), { contentType: 'text/plain' });
       expectRefusal(res, 'UnsupportedMediaType');
-      expect(res.body.message).toMatch(/media type/i);
     });
   });
 });

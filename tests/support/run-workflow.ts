@@ -28,6 +28,12 @@ export const LOCAL_BINDINGS: Bindings = {
 };
 
 type TaskHandler = (input: never) => unknown;
+
+/** A handler as a `lambda:invoke` task sees it: the Payload in, `{Payload}` out. */
+export const asLambdaTask =
+  (handler: (event: unknown) => Promise<unknown>) => async (input: { Payload: unknown }) => ({
+    Payload: await handler(input.Payload),
+  });
 export type ExecutionResult =
   | { status: 'SUCCEEDED'; output: unknown; entered: string[] }
   | { status: 'FAILED'; error: string; cause: unknown; entered: string[] };

@@ -4,6 +4,7 @@ import { openTicket } from '../../handlers/tickets/open-ticket';
 import type { SealedTicket } from '../../handlers/tickets/schemas';
 import { sealTicket } from '../../handlers/tickets/seal-ticket';
 import { fakeKms } from '../support/fake-kms';
+import { flipBit, withField } from '../support/tamper';
 import { givenDetails } from '../support/tickets';
 
 const kms = fakeKms();
@@ -14,13 +15,6 @@ async function givenSealed(): Promise<{ sealed: SealedTicket; ticket: ReturnType
   const ticket = issueTicket(givenDetails());
   return { ticket, sealed: await sealTicket(ticket, client, KEY) };
 }
-
-/** Flips one bit of a base64 field, keeping its length. */
-const flip = (b64: string) => {
-  const bytes = Buffer.from(b64, 'base64');
-  bytes[0] = (bytes[0] ?? 0) ^ 0x01;
-  return bytes.toString('base64');
-};
 
 describe('KMS envelope', () => {
   beforeEach(() => kms.reset());
@@ -51,23 +45,20 @@ describe('KMS envelope', () => {
     'fails when %s is tampered with',
     async (field) => {
       const { sealed } = await givenSealed();
-      const tampered = {
-        ...sealed,
-        encryptedTicket: { ...sealed.encryptedTicket, [field]: flip(sealed.encryptedTicket[field]) },
-      };
+      const tampered = withField(sealed, field, flipBit(sealed.encryptedTicket[field]));
       await expect(openTicket(tampered, client)).rejects.toMatchObject({ name: 'TicketTampered' });
     },
   );
 
   it('fails when keyId names another key', async () => {
     const { sealed } = await givenSealed();
-    const tampered = { ...sealed, encryptedTicket: { ...sealed.encryptedTicket, keyId: `${KEY}-other` } };
+    const tampered = withField(sealed, 'keyId', `${KEY}-other`);
     await expect(openTicket(tampered, client)).rejects.toMatchObject({ name: 'TicketTampered' });
   });
 
   it('fails when alg is changed', async () => {
     const { sealed } = await givenSealed();
-    const tampered = { ...sealed, encryptedTicket: { ...sealed.encryptedTicket, alg: 'AES-128-GCM' } };
+    const tampered = withField(sealed, 'alg', 'AES-128-GCM');
     await expect(openTicket(tampered as unknown as SealedTicket, client)).rejects.toMatchObject({
       name: 'TicketTampered',
     });

@@ -10,15 +10,22 @@ import { WORKFLOW_ERRORS } from '../../handlers/lib/errors';
  */
 const TEMPLATE = readFileSync(join(__dirname, '..', '..', 'api', 'execution-result.vtl'), 'utf8');
 
+/** A Java string as VTL sees it in API Gateway: replaceAll takes a regular expression. */
+type JavaString = { toString(): string; replaceAll(regex: string, replacement: string): JavaString };
+const javaString = (text: string): JavaString => ({
+  toString: () => text,
+  replaceAll: (regex, replacement) => javaString(text.replace(new RegExp(regex, 'g'), replacement)),
+});
+/** API Gateway's $util.escapeJavaScript escapes quotes, backslashes, control characters and ' as \'. */
+const javaEscapeJavaScript = (text: string) =>
+  javaString(JSON.stringify(String(text)).slice(1, -1).replaceAll("'", "\\'"));
+
 type Execution = { status: string; input?: string; output?: string; error?: string; cause?: string };
 
 function whenApiGatewayMaps(execution: Execution): { status: number; body: Record<string, unknown> } {
   const context = { requestId: 'req-123', responseOverride: {} as { status?: number } };
   const input = { path: (path: string) => execution[path.replace('$.', '') as keyof Execution] };
-  const util = {
-    parseJson: (text: string) => JSON.parse(text),
-    escapeJavaScript: (text: string) => JSON.stringify(String(text)).slice(1, -1),
-  };
+  const util = { parseJson: (text: string) => JSON.parse(text), escapeJavaScript: javaEscapeJavaScript };
   const text = render(TEMPLATE, { input, util, context });
   // No override: the integration response's own 200.
   return { status: context.responseOverride.status ?? 200, body: JSON.parse(text) };
@@ -48,8 +55,9 @@ describe('the StartSyncExecution response mapping', () => {
   it.each(Object.entries(WORKFLOW_ERRORS))(
     'answers a FAILED %s with %i and {error, message}',
     (error, status) => {
-      const res = whenApiGatewayMaps({ status: 'FAILED', error, cause: 'A "quoted" cause\nover two lines' });
-      expect(res).toEqual({ status, body: { error, message: 'A "quoted" cause\nover two lines' } });
+      const cause = `A "quoted" cause that isn't\non one line`;
+      const res = whenApiGatewayMaps({ status: 'FAILED', error, cause });
+      expect(res).toEqual({ status, body: { error, message: cause } });
     },
   );
 

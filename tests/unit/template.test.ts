@@ -98,6 +98,23 @@ describe('packaged template (EXPRESS, the default)', () => {
     }
   });
 
+  it('lets the state machine list the bucket unconditionally, so a missing ticket is NoSuchKey (404), not AccessDenied', () => {
+    const list = iamStatements(t).find((st) => [st.Action].flat().includes('s3:ListBucket'));
+    expect(list).toEqual({
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: { 'Fn::GetAtt': ['TicketBucket', 'Arn'] },
+    });
+  });
+
+  it('refuses every form-urlencoded body and maps that content type with the JSON template', () => {
+    const models = method().RequestModels ?? {};
+    const formModel = t.Resources[(models['application/x-www-form-urlencoded'] as { Ref: string }).Ref];
+    expect(formModel?.Properties?.Schema).toMatchObject({ not: {} });
+    const templates = method().Integration.RequestTemplates;
+    expect(templates['application/x-www-form-urlencoded']).toEqual(templates['application/json']);
+  });
+
   it('lets API Gateway start only this state machine', () => {
     const role = t.Resources.ApiGatewayStartSyncRole?.Properties as { Policies: Policy[] };
     expect(role.Policies.flatMap((p) => p.PolicyDocument.Statement)).toEqual([

@@ -3,7 +3,7 @@ import { handler as generate } from '../../handlers/generate-ticket';
 import { WORKFLOW_ERRORS } from '../../handlers/lib/errors';
 import { SealedTicket } from '../../handlers/tickets/schemas';
 import { fakeKms } from '../support/fake-kms';
-import { LOCAL_BINDINGS, runWorkflow } from '../support/run-workflow';
+import { asLambdaTask, LOCAL_BINDINGS, runWorkflow } from '../support/run-workflow';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
 import { failErrors } from '../support/workflow';
 
@@ -12,20 +12,17 @@ import { failErrors } from '../support/workflow';
  * S3 and SNS tasks recorded. (The integration suite runs it against LocalStack.)
  */
 const kms = fakeKms();
-const lambda = (fn: (e: unknown) => Promise<unknown>) => async (input: { Payload: unknown }) => ({
-  Payload: await fn(input.Payload),
-});
 
 function givenServices() {
   const stored = new Map<string, string>();
   const published: { TopicArn: string; Message: string }[] = [];
   const generateCalls: unknown[] = [];
   const tasks = {
-    GenerateTicket: lambda(async (payload) => {
+    GenerateTicket: asLambdaTask(async (payload) => {
       generateCalls.push(payload);
       return generate(payload);
     }),
-    EncryptTicket: lambda(encrypt),
+    EncryptTicket: asLambdaTask(encrypt),
     // Step Functions serializes an object Body to JSON text, as S3 then stores it.
     StoreTicket: (p: { Bucket: string; Key: string; Body: unknown }) => {
       stored.set(`${p.Bucket}/${p.Key}`, JSON.stringify(p.Body));

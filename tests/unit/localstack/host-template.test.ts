@@ -19,10 +19,15 @@ describe('mode H template (the packaged local stage, made deployable without Doc
     const types = (t: Template) => Object.values(t.Resources).map((r) => r.Type);
     expect(types(host)).not.toContain('AWS::Lambda::Function');
     expect(types(host)).not.toContain('AWS::Lambda::Version');
-    const kept = Object.keys(compiled.Resources).filter(
-      (id) => !/^AWS::Lambda::(Function|Version)$/.test(compiled.Resources[id]?.Type ?? ''),
-    );
+    const kept = Object.keys(compiled.Resources)
+      .filter((id) => !/^AWS::Lambda::(Function|Version)$/.test(compiled.Resources[id]?.Type ?? ''))
+      .map((id) => id.replace(/^ApiGatewayDeployment\d+$/, 'ApiGatewayDeployment'));
     expect(Object.keys(host.Resources).sort()).toEqual(kept.sort());
+  });
+
+  it('names the API deployment stably, so an unchanged service deploys an identical template', () => {
+    expect(host.Resources.ApiGatewayDeployment?.Type).toBe('AWS::ApiGateway::Deployment');
+    expect(JSON.stringify(toHostTemplate(packageTemplate('local') as never))).toBe(JSON.stringify(host));
   });
 
   it('keeps no reference to a resource it left out', () => {
