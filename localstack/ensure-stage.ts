@@ -2,10 +2,11 @@
 // stack update replaces the AWS::ApiGateway::Deployment, which the framework names by
 // timestamp, so every redeploy does. The API then answers 404. Recreating the stage fixes it.
 import { APIGatewayClient, CreateDeploymentCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
-import { ENDPOINT, readStackInfo, STAGE } from './stack-info';
+import { readStackInfo, STAGE } from './stack-info';
+
+const apigw = new APIGatewayClient({});
 
 async function ensureStage(restApiId: string): Promise<void> {
-  const apigw = new APIGatewayClient({ endpoint: ENDPOINT });
   const { item = [] } = await apigw.send(new GetStagesCommand({ restApiId }));
   if (item.some((s) => s.stageName === STAGE)) return;
   console.log(`==> stage '${STAGE}' vanished with the replaced deployment (LocalStack bug); redeploying it`);

@@ -2,7 +2,17 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 
 export const STAGE = 'local';
 export const STACK_NAME = `ticket-orchestrator-${STAGE}`;
-export const ENDPOINT = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566';
+
+/**
+ * LocalStack's address: the SDK's own AWS_ENDPOINT_URL, which every client here reads by
+ * itself. Set by localstack/common.sh (make targets) and localstack/local-env.ts (suite, bench).
+ */
+export function localStackEndpoint(): string {
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  if (!endpoint)
+    throw new Error('AWS_ENDPOINT_URL is not set: run this through make (e.g. `make local-up`).');
+  return endpoint;
+}
 
 export type StackInfo = {
   apiId: string;
@@ -17,9 +27,8 @@ export type StackInfo = {
  * Where the deployed `local` stage lives, read from its CloudFormation outputs in LocalStack.
  * LocalStack serves every REST API under /_aws/execute-api/{apiId}/{stage}/.
  */
-export async function readStackInfo(
-  cfn = new CloudFormationClient({ endpoint: ENDPOINT }),
-): Promise<StackInfo> {
+export async function readStackInfo(cfn = new CloudFormationClient({})): Promise<StackInfo> {
+  const endpoint = localStackEndpoint();
   let outputs: Record<string, string>;
   try {
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: STACK_NAME }));
@@ -28,7 +37,7 @@ export async function readStackInfo(
     );
   } catch (err) {
     throw new Error(
-      `Stack ${STACK_NAME} is not deployed at ${ENDPOINT} (${(err as Error).message}). Run \`make local-up\` first.`,
+      `Stack ${STACK_NAME} is not deployed at ${endpoint} (${(err as Error).message}). Run \`make local-up\` first.`,
     );
   }
   const need = (key: string) => {
@@ -39,7 +48,7 @@ export async function readStackInfo(
   const apiId = need('TicketApiId');
   return {
     apiId,
-    apiUrl: `${ENDPOINT}/_aws/execute-api/${apiId}/${STAGE}/tickets`,
+    apiUrl: `${endpoint}/_aws/execute-api/${apiId}/${STAGE}/tickets`,
     stateMachineArn: need('TicketStateMachineArn'),
     bucketName: need('TicketBucketName'),
     topicArn: need('TicketTopicArn'),

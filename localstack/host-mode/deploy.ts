@@ -10,14 +10,14 @@ import {
   DescribeStacksCommand,
   GetTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
-import { ENDPOINT, readStackInfo, STACK_NAME } from '../stack-info';
+import { localStackEndpoint, readStackInfo, STACK_NAME } from '../stack-info';
 import { type Template, toHostTemplate } from './host-template';
 import { buildMockConfig, type HandlerSamples } from './mock-config';
 
 const ROOT = join(__dirname, '..', '..');
 const COMPILED = join(ROOT, '.serverless', 'cloudformation-template-update-stack.json');
 const MOCK_CONFIG = join(ROOT, '.local', 'localstack', 'sfn-mock-config.json');
-const cfn = new CloudFormationClient({ endpoint: ENDPOINT });
+const cfn = new CloudFormationClient({});
 
 async function stackStatus(): Promise<string | undefined> {
   try {
@@ -101,7 +101,9 @@ async function handlerSamples(keyArn: string): Promise<HandlerSamples> {
 async function main(): Promise<void> {
   const template = toHostTemplate(JSON.parse(readFileSync(COMPILED, 'utf8')) as Template);
   const started = Date.now();
-  console.log(`==> deploying ${STACK_NAME} to ${ENDPOINT} (CloudFormation, without the Lambda functions)`);
+  console.log(
+    `==> deploying ${STACK_NAME} to ${localStackEndpoint()} (CloudFormation, without the Lambda functions)`,
+  );
   await deployStack(template);
   console.log(`==> stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
