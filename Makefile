@@ -7,6 +7,8 @@ LOCAL      := .local
 STAGE      ?= dev
 PYTHON     ?= python3
 CFN_VENV   := $(LOCAL)/venv-cfn-lint
+LS_PY      := $(CURDIR)/$(LOCAL)/venv-localstack/bin/python
+EXT_DIR    := localstack/extension
 NPM_STAMP  := node_modules/.package-lock.json
 SLS        := npx --no-install sls
 TEMPLATE   := .serverless/cloudformation-template-update-stack.json
@@ -15,8 +17,8 @@ TEMPLATE   := .serverless/cloudformation-template-update-stack.json
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED := true
 export SLS_TELEMETRY_DISABLED := 1
 
-.PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean \
-	local-up local-down local-logs test-integration cost diagram diagram-check bench offline
+.PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
+	local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -59,7 +61,13 @@ cfn-lint: $(CFN_VENV)/bin/cfn-lint package ## Lint the packaged CloudFormation t
 	@echo "==> cfn-lint $(TEMPLATE)"
 	$(CFN_VENV)/bin/cfn-lint --non-zero-exit-code informational $(TEMPLATE)
 
-check: lint typecheck test-unit cfn-lint ## Everything that needs no emulator
+venv: ## Create or update the LocalStack venv (pinned) with the project's extension in it
+	@bash localstack/venv.sh
+
+lint-py: venv ## Lint, format-check and type-check the LocalStack extension (ruff, mypy --strict)
+	cd $(EXT_DIR) && $(LS_PY) -m ruff check . && $(LS_PY) -m ruff format --check . && $(LS_PY) -m mypy
+
+check: lint typecheck lint-py test-unit cfn-lint ## Everything that needs no emulator
 
 cost: $(NPM_STAMP) ## Cost per execution path and per ticket (ARGS="--json --duration-ms 400 ...")
 	@npx --no-install tsx tools/cost/main.ts $(ARGS)
@@ -85,14 +93,21 @@ local-logs: ## Show the LocalStack log (LINES=200)
 test-integration: $(NPM_STAMP) ## Integration suite against the running LocalStack (make local-up first)
 	@source localstack/common.sh && npx --no-install jest --selectProjects integration --runInBand
 
+test-extension: venv ## pytest of the LocalStack extension, against the running LocalStack (make local-up first)
+	cd $(EXT_DIR) && $(LS_PY) -m pytest -p no:cacheprovider
+
+watch: $(NPM_STAMP) ## Hot reload: rebuild handlers on save; the local stage runs each edit on its next request
+	@npx --no-install tsx tools/watch/main.ts
+
 # The README's test command, and what CI runs: static checks and unit suite, then LocalStack
-# up, the integration suite, and LocalStack down again whatever the result (unless it was
+# up, the integration suite and the extension's pytest, and LocalStack down again whatever the result (unless it was
 # already up before: then it is left running).
 test: check ## Everything: checks, unit suite, LocalStack up, integration suite, LocalStack down
 	@was_up=$$(curl -sf -o /dev/null --max-time 2 http://127.0.0.1:4566/_localstack/health && echo yes || echo no); \
 	  status=0; \
 	  $(MAKE) --no-print-directory local-up || status=$$?; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-integration || status=$$?; fi; \
+	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-extension || status=$$?; fi; \
 	  if [ $$was_up = no ]; then $(MAKE) --no-print-directory local-down; fi; \
 	  exit $$status
 

@@ -7,9 +7,11 @@ LS_VENV=.local/venv-localstack
 LS_URL=${LOCALSTACK_URL:-http://127.0.0.1:4566}
 LS_HEALTH_TIMEOUT=${LOCALSTACK_HEALTH_TIMEOUT:-120}
 COMPOSE_FILE=localstack/docker-compose.yml
-# Mode H cannot run Lambda (that needs Docker); mode D adds it.
-export LOCALSTACK_SERVICES_HOST=apigateway,cloudformation,events,iam,kms,logs,s3,sns,sqs,stepfunctions,sts
-export LOCALSTACK_SERVICES="$LOCALSTACK_SERVICES_HOST,lambda"
+LS_EXT_FILE="$LS_DIR/extension.sha"
+EXT_DIR=localstack/extension
+LS_EXECUTOR=local-node
+# The same services in both modes (docker-compose.yml reads this too).
+export LOCALSTACK_SERVICES=apigateway,cloudformation,events,iam,kms,lambda,logs,s3,sns,sqs,stepfunctions,sts
 
 # Fake credentials and the SDK's standard endpoint variable: the only LocalStack wiring.
 export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-test}
@@ -38,6 +40,12 @@ host_running() {
   local pid
   pid=$(cat "$LS_PID" 2>/dev/null) || return 1
   kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'localstack.runtime.main'
+}
+
+# What the extension is made of: a change means reinstalling it and restarting LocalStack.
+extension_hash() {
+  find "$EXT_DIR/pyproject.toml" "$EXT_DIR/ticket_localstack" -type f \( -name '*.py' -o -name '*.js' -o -name '*.toml' \) -print0 |
+    sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12
 }
 
 healthy() { curl -sf -o /dev/null --max-time 2 "$LS_URL/_localstack/health"; }

@@ -1,11 +1,11 @@
 // Last step of `make local-up`: one smoke Generate through the deployed API, then the
 // copy-paste commands a user needs (the Fetch one names the ticket just generated).
-import { readStackInfo } from './stack-info';
+import { readStackInfo, STACK_NAME } from './stack-info';
 
 const mode =
   process.argv[2] === 'docker'
-    ? 'D (Docker: real Lambdas)'
-    : 'H (host: Lambda tasks mocked from the real handlers)';
+    ? 'D (Docker: Lambdas in LocalStack containers)'
+    : 'H (host: Lambdas as local node processes)';
 
 function generateBody(): string {
   const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -19,7 +19,7 @@ function generateBody(): string {
 const curl = (url: string, body: string) =>
   `curl -s -X POST '${url}' -H 'Content-Type: application/json' -d '${body}'`;
 
-/** In mode D the first call may wait for LocalStack to pull and start the Lambda runtime. */
+/** The first call may wait for the Lambda runtimes to start (in mode D, to be pulled). */
 async function smokeGenerate(apiUrl: string, body: string): Promise<string> {
   for (let attempt = 1; ; attempt += 1) {
     const res = await fetch(apiUrl, {
@@ -55,6 +55,10 @@ Generate a ticket (201, an encrypted envelope):
 
 Fetch it back (200; a smoke Generate just stored ${ticketId}):
   ${curl(info.apiUrl, JSON.stringify({ action: 'Fetch', ticketId }))}
+
+Hot reload: run \`make watch\` in another terminal and save a file under handlers/; the next
+request runs the edit (no redeploy). Handler logs: make local-logs, or CloudWatch Logs
+/aws/lambda/${STACK_NAME}-generateTicket.
 
 Then: make test-integration, make local-logs, make local-down.`);
 }

@@ -32,20 +32,42 @@ export async function subscribeInbox(topicArn: string) {
     }),
   );
 
+  const receive = async (waitSeconds: number, matches: (body: unknown) => boolean): Promise<unknown[]> => {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: waitSeconds, MaxNumberOfMessages: 10 }),
+    );
+    const found: unknown[] = [];
+    for (const m of Messages) {
+      await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+      const body = JSON.parse(m.Body ?? 'null');
+      if (matches(body)) found.push(body);
+    }
+    return found;
+  };
+
+  /**
+   * Long-polls (up to ~10 s) until `count` messages match. With `andDuplicates`, one more
+   * short poll follows, so a message delivered twice shows up as one too many.
+   */
+  const collect = async (matches: (body: unknown) => boolean, count: number, andDuplicates = false) => {
+    const found: unknown[] = [];
+    for (let attempt = 0; attempt < 5 && found.length < count; attempt += 1) {
+      found.push(...(await receive(2, matches)));
+    }
+    if (found.length < count) {
+      throw new Error(
+        `${found.length} of ${count} matching messages reached the subscribed queue within ~10 s`,
+      );
+    }
+    if (andDuplicates) found.push(...(await receive(1, matches)));
+    return found;
+  };
+
   return {
-    /** Waits (long polling, up to ~10 s) for a message matching the predicate. */
+    collect,
+    /** The first message matching the predicate. */
     async waitFor(matches: (body: unknown) => boolean): Promise<unknown> {
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        const { Messages = [] } = await sqs.send(
-          new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 2, MaxNumberOfMessages: 10 }),
-        );
-        for (const m of Messages) {
-          await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
-          const body = JSON.parse(m.Body ?? 'null');
-          if (matches(body)) return body;
-        }
-      }
-      throw new Error('No matching message reached the subscribed queue within ~10 s');
+      return (await collect(matches, 1))[0];
     },
     async close() {
       if (SubscriptionArn) await sns.send(new UnsubscribeCommand({ SubscriptionArn }));

@@ -1,0 +1,249 @@
+"""A Lambda runtime executor that needs no Docker: each execution environment is a local `node`
+process running node_runtime.js, which loads the deployed handler and speaks LocalStack's
+executor protocol. Selected with LAMBDA_RUNTIME_EXECUTOR=local-node.
+
+What the Docker executor's runtime init does that this one does itself: the function timeout
+(a timer kills the process and answers Sandbox.Timedout), a process that dies mid-invocation
+(Runtime.ExitError), and hot reload (code deployed from the `hot-reload` bucket is watched: a
+changed handler file restarts the process before the next invocation).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import threading
+from collections import deque
+from concurrent.futures import InvalidStateError
+from pathlib import Path
+from typing import Any
+
+from localstack import config
+from localstack.services.lambda_.invocation.executor_endpoint import ExecutorEndpoint, StatusErrorException
+from localstack.services.lambda_.invocation.lambda_models import FunctionVersion, InvocationResult
+from localstack.services.lambda_.invocation.plugins import RuntimeExecutorPlugin
+from localstack.services.lambda_.invocation.runtime_executor import LambdaRuntimeException, RuntimeExecutor
+from localstack.utils.net import get_free_tcp_port
+
+from ticket_localstack.versions import check_localstack_version
+
+LOG = logging.getLogger(__name__)
+
+RUNTIME_JS = Path(__file__).with_name("node_runtime.js")
+LOG_LINES_KEPT = 500
+# What node versions the deployed runtimes expect; a warning, not a refusal, when the host is older.
+RUNTIME_NODE_MAJOR = {"nodejs18.x": 18, "nodejs20.x": 20, "nodejs22.x": 22, "nodejs24.x": 24}
+
+
+def node_binary() -> str:
+    """TICKET_NODE_BIN, else `node` on PATH."""
+    found = os.environ.get("TICKET_NODE_BIN") or shutil.which("node")
+    if not found:
+        raise LambdaRuntimeException("local-node executor: no `node` on PATH (set TICKET_NODE_BIN)")
+    return found
+
+
+def node_major(binary: str) -> int:
+    out = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True).stdout
+    return int(out.strip().lstrip("v").split(".")[0])
+
+
+def error_payload(error_type: str, message: str) -> bytes:
+    return json.dumps({"errorType": error_type, "errorMessage": message}).encode()
+
+
+class NodeRuntimeExecutor(RuntimeExecutor):
+    """One execution environment = one node process, serving one invocation at a time."""
+
+    def __init__(self, id: str, function_version: FunctionVersion) -> None:
+        super().__init__(id=id, function_version=function_version)
+        self.executor_endpoint = ExecutorEndpoint(id, container_address="127.0.0.1")
+        self.process: subprocess.Popen[bytes] | None = None
+        self.env_vars: dict[str, str] = {}
+        self.logs: deque[str] = deque(maxlen=LOG_LINES_KEPT)
+        self.lock = threading.Lock()
+        self.code_dir = Path(function_version.config.code.get_unzipped_code_location())
+        self.loaded_mtime: float | None = None
+        self.request_id: str | None = None  # the invocation running now, if any
+
+    # --- lifecycle -------------------------------------------------------------------------
+    def start(self, env_vars: dict[str, Any]) -> None:
+        self.env_vars = {key: str(value) for key, value in env_vars.items()}
+        self.executor_endpoint.start()
+        self._spawn()
+        self.executor_endpoint.wait_for_startup()
+
+    def _spawn(self) -> None:
+        port = get_free_tcp_port()
+        self.executor_endpoint.container_port = port
+        env = {
+            **self.env_vars,
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "LAMBDA_TASK_ROOT": str(self.code_dir),
+            "TICKET_RUNTIME_PORT": str(port),
+        }
+        self.loaded_mtime = self._handler_mtime()
+        self.process = subprocess.Popen(
+            [node_binary(), str(RUNTIME_JS)],
+            cwd=self.code_dir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        threading.Thread(target=self._pump_output, args=(self.process,), daemon=True).start()
+        threading.Thread(target=self._watch_exit, args=(self.process,), daemon=True).start()
+
+    def _kill(self) -> None:
+        process, self.process = self.process, None
+        if process and process.poll() is None:
+            process.kill()
+            process.wait(timeout=5)
+
+    def stop(self) -> None:
+        self._kill()
+        try:
+            self.executor_endpoint.shutdown()
+        except Exception as e:  # already unregistered, or never started
+            LOG.debug("local-node executor %s: endpoint shutdown: %s", self.id, e)
+
+    def _restart(self, why: str) -> None:
+        """A fresh process in the same environment (a new cold start), as Lambda does after a crash."""
+        LOG.info("local-node: restarting %s (%s)", self.function_version.id.function_name, why)
+        self._kill()
+        self.executor_endpoint.startup_future = None
+        self.executor_endpoint.start()
+        self._spawn()
+        self.executor_endpoint.wait_for_startup()
+
+    # --- invocation ------------------------------------------------------------------------
+    def invoke(self, payload: dict[str, str]) -> InvocationResult:
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self._restart("the previous process exited")
+            elif self._handler_changed():
+                self._restart("handler code changed")
+        request_id = payload["invoke-id"]
+        timeout_s = float(self.function_version.config.timeout)
+        timer = threading.Timer(timeout_s, self._timed_out, args=(request_id, timeout_s))
+        self.request_id = request_id
+        timer.start()
+        try:
+            return self.executor_endpoint.invoke(payload)
+        finally:
+            timer.cancel()
+            self.request_id = None
+
+    def _settle(self, request_id: str, payload: bytes) -> None:
+        """Ends the running invocation with an error, unless it already ended."""
+        future = self.executor_endpoint.invocation_future
+        if future is None or future.done():
+            return
+        logs = "".join(f"{line}\n" for line in list(self.logs)[-20:])
+        with contextlib.suppress(InvalidStateError):  # the runtime's own answer came first
+            future.set_result(InvocationResult(request_id, payload, is_error=True, logs=logs))
+
+    def _timed_out(self, request_id: str, timeout_s: float) -> None:
+        message = f"RequestId: {request_id} Error: Task timed out after {timeout_s:.2f} seconds"
+        self.logs.append(message)
+        self._settle(request_id, error_payload("Sandbox.Timedout", message))
+        process = self.process
+        if process and process.poll() is None:
+            process.kill()  # a handler that blocks the event loop cannot be stopped otherwise
+
+    def _watch_exit(self, process: subprocess.Popen[bytes]) -> None:
+        """A process that dies without answering must not leave LocalStack waiting."""
+        code = process.wait()
+        if self.process is not process:
+            return  # killed on purpose
+        message = f"Runtime exited with error: exit status {code}"
+        startup = self.executor_endpoint.startup_future
+        if startup is not None and not startup.done():
+            tail = " | ".join(list(self.logs)[-5:])
+            payload = error_payload("Runtime.ExitError", f"{message} before it was ready: {tail}")
+            startup.set_exception(StatusErrorException("Environment startup failed", payload=payload))
+        elif self.request_id is not None:
+            self._settle(self.request_id, error_payload("Runtime.ExitError", message))
+
+    def _handler_mtime(self) -> float | None:
+        """The handler module's mtime, watched only for hot-reload code (a mounted folder)."""
+        if not self.function_version.config.code.is_hot_reloading():
+            return None
+        module = self.env_vars.get("_HANDLER", "").rsplit(".", 1)[0]
+        for ext in (".js", ".mjs", ".cjs"):
+            candidate = self.code_dir / f"{module}{ext}"
+            if candidate.exists():
+                return candidate.stat().st_mtime
+        return None
+
+    def _handler_changed(self) -> bool:
+        return self.loaded_mtime is not None and self._handler_mtime() != self.loaded_mtime
+
+    def _pump_output(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stdout is not None
+        name = self.function_version.id.function_name
+        for raw in process.stdout:
+            line = raw.decode(errors="replace").rstrip("\n")
+            self.logs.append(line)
+            LOG.debug("[lambda %s %s] %s", name, self.id, line)
+
+    # --- addresses and logs ----------------------------------------------------------------
+    def get_address(self) -> str:
+        return "127.0.0.1"
+
+    def get_endpoint_from_executor(self) -> str:
+        host = config.GATEWAY_LISTEN[0].host
+        return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+
+    def get_runtime_endpoint(self) -> str:
+        port = config.GATEWAY_LISTEN[0].port
+        return (
+            f"http://{self.get_endpoint_from_executor()}:{port}{self.executor_endpoint.get_endpoint_prefix()}"
+        )
+
+    def get_logs(self) -> str:
+        return "\n".join(self.logs)
+
+    # --- versions --------------------------------------------------------------------------
+    @classmethod
+    def prepare_version(cls, function_version: FunctionVersion) -> None:
+        """Unzips the code (a no-op for hot-reload folders); no image, no runtime download."""
+        runtime = str(function_version.config.runtime or "")
+        if not runtime.startswith("nodejs"):
+            raise LambdaRuntimeException(f"local-node runs Node.js functions only, not {runtime or 'images'}")
+        expected = RUNTIME_NODE_MAJOR.get(runtime)
+        host = node_major(node_binary())
+        if expected and host < expected:
+            LOG.warning(
+                "local-node: %s declares %s but the host node is v%s: Node %s APIs are missing locally",
+                function_version.id.function_name,
+                runtime,
+                host,
+                expected,
+            )
+        function_version.config.code.prepare_for_execution()
+
+    @classmethod
+    def cleanup_version(cls, function_version: FunctionVersion) -> None:
+        pass
+
+    @classmethod
+    def validate_environment(cls) -> bool:
+        try:
+            LOG.info("local-node executor: Lambda functions run as local processes (%s)", node_binary())
+        except LambdaRuntimeException as e:
+            LOG.error("%s", e)
+            return False
+        return True
+
+
+class NodeRuntimeExecutorPlugin(RuntimeExecutorPlugin):
+    name = "local-node"
+
+    def load(self, *args: Any, **kwargs: Any) -> type[RuntimeExecutor]:
+        check_localstack_version("local-node executor")
+        return NodeRuntimeExecutor

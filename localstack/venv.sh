@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The LocalStack venv (.local/venv-localstack): localstack-core 4.13.1 with every version pinned,
+# the extension's test tools, and the project's extension itself. Sourced by local-up.sh;
+# `bash localstack/venv.sh` (make venv) just makes sure it is there and current.
+set -euo pipefail
+source localstack/common.sh
+
+# localstack-core 4.13.1 needs Python 3.13 (its package installer uses `threading.Lock | None`,
+# which only 3.13 evaluates; on 3.11 every Step Functions call fails). Use $PYTHON, or find a 3.13.
+find_python() {
+  local candidate
+  for candidate in "${PYTHON:-}" python3.13 "$(pyenv root 2>/dev/null)"/versions/3.13*/bin/python3 python3; do
+    [ -n "$candidate" ] || continue
+    if "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 13))' 2>/dev/null; then
+      echo "$candidate"
+      return
+    fi
+  done
+  die "host mode needs Python 3.13 for LocalStack 4.13.1 (found only $(python3 --version 2>&1)). Install one and set PYTHON=/path/to/python3.13, or use Docker (mode D)."
+}
+
+ensure_venv() {
+  local stamp py
+  stamp="$LS_VENV/.installed-$(cat localstack/requirements.txt localstack/constraints.txt "$EXT_DIR/requirements-dev.txt" | sha256sum | cut -c1-12)"
+  [ -f "$stamp" ] && return
+  py=$(find_python)
+  say "creating the LocalStack venv in $LS_VENV with $("$py" --version) (first run only, 1-3 minutes)"
+  rm -rf "$LS_VENV"
+  "$py" -m venv "$LS_VENV"
+  local started=$SECONDS
+  "$LS_VENV/bin/pip" install --disable-pip-version-check --progress-bar off \
+    -r localstack/requirements.txt -r "$EXT_DIR/requirements-dev.txt" -c localstack/constraints.txt |
+    grep --line-buffered -E '^(Collecting|Successfully)'
+  touch "$stamp"
+  say "LocalStack venv ready in $((SECONDS - started)) s"
+}
+
+# The project's extension (localstack/extension), reinstalled whenever one of its files changes.
+ensure_extension() {
+  local stamp="$LS_VENV/.extension-$(extension_hash)"
+  [ -f "$stamp" ] && return
+  say "installing the project's LocalStack extension ($EXT_DIR) into the venv"
+  rm -f "$LS_VENV"/.extension-*
+  "$LS_VENV/bin/pip" install --disable-pip-version-check --quiet --force-reinstall --no-deps "./$EXT_DIR"
+  touch "$stamp"
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  ensure_venv
+  ensure_extension
+fi
