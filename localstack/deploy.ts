@@ -29,7 +29,7 @@ function sls(...args: string[]): void {
 
 /**
  * The template as text, with what differs between two deploys of the same service made
- * equal: the framework's timestamped API deployment id, and the esbuild build folder that
+ * equal: the framework's timestamped API deployment id, and the `.esbuild/.build/` that
  * serverless-localstack prefixes to each handler at deploy time (after `sls package`).
  */
 export function comparable(templateText: string): string {

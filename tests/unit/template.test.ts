@@ -137,6 +137,15 @@ describe('packaged template (EXPRESS, the default)', () => {
     const runtimes = resourcesOfType(t, 'AWS::Lambda::Function').map(([, r]) => r.Properties?.Runtime);
     expect(runtimes).toEqual(['nodejs22.x', 'nodejs22.x']);
   });
+
+  it("deploys the functions' zips from the deployment bucket (hot-reload code is for the local stage only)", () => {
+    for (const [, fn] of resourcesOfType(t, 'AWS::Lambda::Function')) {
+      const code = fn.Properties?.Code as { S3Bucket: unknown; S3Key: string };
+      expect(code.S3Bucket).toEqual({ Ref: 'ServerlessDeploymentBucket' });
+      expect(code.S3Key).toMatch(/\.zip$/);
+      expect(fn.Properties?.Handler).toMatch(/^handlers\/[a-z-]+\.handler$/);
+    }
+  });
 });
 
 describe('packaged template with stateMachineType=STANDARD', () => {

@@ -1,24 +1,32 @@
 import autocannon from 'autocannon';
+import { cpuMs } from './emulator';
 import type { HttpFigure } from './report-types';
 import { commandLine } from './shell';
 import { perSecond, summarize } from './stats';
 
 export type LoadPlan = { connections: number; amount: number };
+/** One kind of request: where it goes, what it sends, and the status every answer must have. */
+export type Target = { name: string; url: string; body: string; status: number };
 
-// LocalStack runs executions one after another, so at 20 connections a request queues for ~20 of them.
+// Unpatched, LocalStack runs executions one after another: at 20 connections a request queues for ~20 of them.
 const TIMEOUT_S = 120;
 const HEADERS = { 'content-type': 'application/json' };
 
-/** One request before the load: a clear message beats a table of failures. */
-export async function probe(url: string, body: string): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: HEADERS, body });
-  const text = await res.text();
-  if (res.status !== 201 || !text.includes('"encryptedTicket"')) {
-    throw new Error(`probe POST ${url} answered ${res.status}, expected 201 with an envelope: ${text}`);
+/** One request, timed; a clear message beats a table of failures. */
+export async function timedCall(target: Target): Promise<{ ms: number; body: string }> {
+  const started = performance.now();
+  const res = await fetch(target.url, { method: 'POST', headers: HEADERS, body: target.body });
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (res.status !== target.status) {
+    throw new Error(
+      `${target.name}: POST ${target.url} answered ${res.status}, expected ${target.status}: ${body}`,
+    );
   }
+  return { ms, body };
 }
 
-export function autocannonCommand(url: string, body: string, plan: LoadPlan): string {
+export function autocannonCommand(target: Target, plan: LoadPlan): string {
   return commandLine([
     'npx',
     'autocannon',
@@ -27,49 +35,53 @@ export function autocannonCommand(url: string, body: string, plan: LoadPlan): st
     '-H',
     'content-type=application/json',
     '-b',
-    body,
+    target.body,
     '-c',
     String(plan.connections),
     '-a',
     String(plan.amount),
     '-t',
     String(TIMEOUT_S),
-    url,
+    target.url,
   ]);
 }
 
-function run(url: string, body: string, plan: LoadPlan, latencies: number[]): Promise<autocannon.Result> {
+function run(target: Target, plan: LoadPlan, latencies: number[]): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, method: 'POST', headers: HEADERS, body, ...plan, timeout: TIMEOUT_S },
+      { url: target.url, method: 'POST', headers: HEADERS, body: target.body, ...plan, timeout: TIMEOUT_S },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }
 
-/** Runs one load and fails loudly unless every request answered 201. */
-export async function load(url: string, body: string, plan: LoadPlan): Promise<HttpFigure> {
+/**
+ * Runs one load and fails loudly unless every request got the target's status. With the
+ * emulator's pid, also LocalStack's own CPU time per request.
+ */
+export async function load(target: Target, plan: LoadPlan, pid: number | null): Promise<HttpFigure> {
   const latencies: number[] = [];
-  const result = await run(url, body, plan, latencies);
+  const cpuBefore = pid === null ? 0 : cpuMs(pid);
+  const result = await run(target, plan, latencies);
+  const cpuUsed = pid === null ? null : cpuMs(pid) - cpuBefore;
   const statuses = Object.keys(result.statusCodeStats ?? {});
-  const failed = result.non2xx + result.errors + result.timeouts + result.mismatches;
-  if (failed > 0 || result['2xx'] !== plan.amount || statuses.some((s) => s !== '201')) {
+  const failed = result.errors + result.timeouts + result.mismatches;
+  if (failed > 0 || latencies.length !== plan.amount || statuses.some((s) => s !== String(target.status))) {
     throw new Error(
-      `HTTP load at ${plan.connections} connection(s): ${result['2xx']}/${plan.amount} answered 2xx; ` +
-        `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, ` +
-        `status codes ${JSON.stringify(result.statusCodeStats ?? {})}`,
+      `${target.name} at ${plan.connections} connection(s): ${latencies.length}/${plan.amount} answered; ` +
+        `errors ${result.errors}, timeouts ${result.timeouts}, status codes ${JSON.stringify(result.statusCodeStats ?? {})} ` +
+        `(expected only ${target.status})`,
     );
   }
   return {
     connections: plan.connections,
     amount: plan.amount,
     durationS: result.duration,
-    requestsPerSec: perSecond(result['2xx'], result.duration * 1000),
+    requestsPerSec: perSecond(latencies.length, result.duration * 1000),
     latencyMs: summarize(latencies),
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    command: autocannonCommand(url, body, plan),
+    errors: result.errors + result.timeouts,
+    cpuMsPerRequest: cpuUsed === null ? null : cpuUsed / plan.amount,
+    command: autocannonCommand(target, plan),
   };
 }

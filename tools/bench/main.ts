@@ -5,12 +5,11 @@ import { useLocalStackEnv } from '../../localstack/local-env';
 import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
 import { describeEnvironment, localstackVersion } from './environment';
-import { type LoadPlan, load, probe } from './http-load';
+import { httpSection } from './http-section';
 import { measureImports } from './import-time';
 import { BENCH_ENTRY, renderReport } from './render';
 import type { BundleSection, HttpSection, ThroughputSection } from './report-types';
 import { cpuOnly, loadHandlers, withLocalStackKms } from './throughput';
-import { generateRequest } from './ticket-input';
 import { buildUnbundled } from './unbundled-build';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,11 +21,6 @@ const EXTRACT_DIR = join(tmpdir(), 'ticket-bench');
 const IMPORT_RUNS = 15;
 const KMS_TICKETS = 200;
 const CPU_TICKETS = 2000;
-// LocalStack answers about one Generate per second, so these are counts, not durations.
-const HTTP_PLANS: LoadPlan[] = [
-  { connections: 1, amount: 20 },
-  { connections: 20, amount: 40 },
-];
 const UP_FIRST = 'LocalStack is not up with the `local` stage deployed: run `make local-up` first.';
 
 const say = (message: string) => console.log(`bench: ${message}`);
@@ -75,16 +69,9 @@ async function throughputSection(stack: StackInfo | null): Promise<ThroughputSec
   }
 }
 
-async function httpSection(stack: StackInfo | null): Promise<HttpSection> {
+async function http(stack: StackInfo | null): Promise<HttpSection> {
   if (!stack) return { status: 'skipped', reason: UP_FIRST };
-  const body = JSON.stringify(generateRequest(new Date()));
-  await probe(stack.apiUrl, body);
-  const figures = [];
-  for (const plan of HTTP_PLANS) {
-    say(`HTTP: ${plan.amount} requests at ${plan.connections} connection(s) ...`);
-    figures.push(await load(stack.apiUrl, body, plan));
-  }
-  return { status: 'ok', url: stack.apiUrl, figures };
+  return httpSection(stack, process.env.AWS_ENDPOINT_URL ?? '', ROOT);
 }
 
 async function main(): Promise<void> {
@@ -96,8 +83,8 @@ async function main(): Promise<void> {
   const environment = describeEnvironment(ROOT, localstack);
   const bundles = bundleSection();
   const throughput = await throughputSection(stack);
-  const http = await httpSection(stack);
-  writeFileSync(OUT, renderReport({ environment, bundles, throughput, http }));
+  const httpFigures = await http(stack);
+  writeFileSync(OUT, renderReport({ environment, bundles, throughput, http: httpFigures }));
   say(`wrote ${relative(ROOT, OUT)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

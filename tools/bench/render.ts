@@ -1,10 +1,9 @@
 import { codeBlock, inlineCode, kb, mdTable, ms, rate, ratio } from './markdown';
+import { renderHttp } from './render-http';
 import type {
   BenchReport,
   BundleSection,
   Environment,
-  HttpFigure,
-  HttpSection,
   Skipped,
   ThroughputFigure,
   ThroughputSection,
@@ -100,54 +99,6 @@ function throughput(section: ThroughputSection): string {
     .join('\n\n');
 }
 
-/** Said only when the figures show it: more connections queued instead of adding throughput. */
-export function scalingNote(figures: readonly HttpFigure[]): string {
-  const first = figures[0];
-  const last = figures[figures.length - 1];
-  if (!first || !last || first === last) return '';
-  const gain = last.requestsPerSec / first.requestsPerSec;
-  if (gain >= 1.5) return '';
-  const wait = last.latencyMs.median / first.latencyMs.median;
-  return `From ${first.connections} to ${last.connections} connections, requests/s changed ${ratio(gain)} while median latency grew ${ratio(wait)}: throughput did not scale, so the extra connections mostly waited in line.`;
-}
-
-function http(section: HttpSection): string {
-  const title = '## 3. HTTP round trip through LocalStack: POST /tickets Generate';
-  if (section.status === 'skipped') return [title, skipped(section)].join('\n\n');
-  const header = [
-    'Connections',
-    'requests',
-    'req/s',
-    'p50 ms',
-    'p95 ms',
-    'p99 ms',
-    'max ms',
-    'non-2xx',
-    'errors',
-  ];
-  const rows = section.figures.map((f) => [
-    String(f.connections),
-    String(f.latencyMs.n),
-    rate(f.requestsPerSec),
-    ms(f.latencyMs.median),
-    ms(f.latencyMs.p95),
-    ms(f.latencyMs.p99),
-    ms(f.latencyMs.max),
-    String(f.non2xx),
-    String(f.errors),
-  ]);
-  return [
-    title,
-    `Target: ${inlineCode(section.url)}. Load from autocannon's programmatic API with the options below (shown as the equivalent CLI), each run bounded by a request count; one probe request checked for 201 and an envelope first. Latency percentiles come from autocannon's per-response timings; req/s is 2xx responses over autocannon's run duration. Any non-2xx, error or timeout fails the bench. With so few requests, p99 is close to the maximum.`,
-    mdTable(header, rows, ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']),
-    scalingNote(section.figures),
-    codeBlock(section.figures.map((f) => f.command).join('\n')),
-    'In mode H the Lambda tasks are answered by the Step Functions mock config while API Gateway, Step Functions, S3 and SNS are LocalStack emulations, so these figures describe the local emulator on this machine, not AWS latency.',
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-}
-
 /** The whole of docs/benchmarks.md. */
 export function renderReport(report: BenchReport): string {
   return `${[
@@ -156,6 +107,6 @@ export function renderReport(report: BenchReport): string {
     environment(report.environment),
     bundles(report.bundles),
     throughput(report.throughput),
-    http(report.http),
+    renderHttp(report.http),
   ].join('\n\n')}\n`;
 }

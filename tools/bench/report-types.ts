@@ -61,10 +61,31 @@ export type HttpFigure = {
   durationS: number;
   requestsPerSec: number;
   latencyMs: Summary;
-  non2xx: number;
+  /** Socket errors and timeouts; a wrong status fails the bench instead. */
   errors: number;
-  timeouts: number;
+  /** LocalStack's own CPU ms per request (mode H), null when its pid is not known. */
+  cpuMsPerRequest: number | null;
   command: string;
 };
 
-export type HttpSection = Skipped | { status: 'ok'; url: string; figures: HttpFigure[] };
+/** `patched`/`unpatched`: the extension's speed patches on or off; `as running` without the switch. */
+export type Variant = 'patched' | 'unpatched' | 'as running';
+
+export type HttpRun = HttpFigure & { target: string; variant: Variant };
+
+/** The first call after the Lambda environments were recycled, then the next (warm) one. */
+export type ColdCall = { variant: Variant; coldMs: number; warmMs: number };
+
+export type HotReloadFigure = { rounds: number; editMs: Summary; revertMs: Summary; buildMs: Summary };
+
+export type HttpSection =
+  | Skipped
+  | {
+      status: 'ok';
+      targets: { name: string; url: string; body: string; status: number }[];
+      /** Why there is no unpatched variant, when there is none. */
+      switchNote: string | null;
+      cold: ColdCall[];
+      runs: HttpRun[];
+      hotReload: HotReloadFigure | Skipped;
+    };

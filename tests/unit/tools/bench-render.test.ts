@@ -1,18 +1,34 @@
-import { renderReport, scalingNote } from '../../../tools/bench/render';
-import type { BenchReport, HttpFigure } from '../../../tools/bench/report-types';
+import { renderReport } from '../../../tools/bench/render';
+import { speedRatios } from '../../../tools/bench/render-http';
+import type { BenchReport, HttpRun, Variant } from '../../../tools/bench/report-types';
 import { summarize } from '../../../tools/bench/stats';
 
-const httpFigure = (connections: number, requestsPerSec: number, latencies: number[]): HttpFigure => ({
+const run = (
+  target: string,
+  variant: Variant,
+  connections: number,
+  rps: number,
+  latencies: number[],
+): HttpRun => ({
+  target,
+  variant,
   connections,
   amount: latencies.length,
   durationS: 10,
-  requestsPerSec,
+  requestsPerSec: rps,
   latencyMs: summarize(latencies),
-  non2xx: 0,
   errors: 0,
-  timeouts: 0,
+  cpuMsPerRequest: 12.5,
   command: `npx autocannon -c ${connections} http://127.0.0.1:4566/tickets`,
 });
+
+const RUNS = [
+  run('Generate', 'unpatched', 1, 1, [800, 1000]),
+  run('Generate', 'unpatched', 20, 1.5, [15000]),
+  run('Generate', 'patched', 1, 20, [40, 60]),
+  run('Generate', 'patched', 20, 30, [500]),
+  run('Floor', 'patched', 1, 80, [10]),
+];
 
 function report(localstackUp: boolean): BenchReport {
   const skipped = { status: 'skipped', reason: 'run `make local-up` first.' } as const;
@@ -58,7 +74,28 @@ function report(localstackUp: boolean): BenchReport {
       cpuOnly: { label: 'CPU only', tickets: 4, warmup: 2, elapsedMs: 2, perTicketMs: summarize([0.5]) },
     },
     http: localstackUp
-      ? { status: 'ok', url: 'http://127.0.0.1:4566/tickets', figures: [httpFigure(1, 1, [800, 1000])] }
+      ? {
+          status: 'ok',
+          targets: [
+            {
+              name: 'Generate',
+              url: 'http://127.0.0.1:4566/tickets',
+              body: '{"action":"Generate"}',
+              status: 201,
+            },
+            { name: 'Fetch', url: 'http://127.0.0.1:4566/tickets', body: '{"action":"Fetch"}', status: 200 },
+            { name: 'Floor', url: 'http://127.0.0.1:4566/floor', body: '{}', status: 200 },
+          ],
+          switchNote: null,
+          cold: [{ variant: 'patched', coldMs: 250, warmMs: 60 }],
+          runs: RUNS,
+          hotReload: {
+            rounds: 2,
+            editMs: summarize([700, 900]),
+            revertMs: summarize([600]),
+            buildMs: summarize([300]),
+          },
+        }
       : skipped,
   };
 }
@@ -100,8 +137,14 @@ describe('renderReport', () => {
     expect(up).toContain('| CPU only | 4 | 2000 | 0.50 | 0.50 |');
   });
 
-  it('reports HTTP percentiles and the failure counts', () => {
-    expect(up).toContain('| 1 | 2 | 1.00 | 900 | 990 | 998 | 1000 | 0 | 0 |');
+  it('reports HTTP percentiles, errors and LocalStack CPU per request, for each target and variant', () => {
+    expect(up).toContain('| Generate | unpatched | 1 | 2 | 1.00 | 900 | 990 | 998 | 0 | 12.5 |');
+    expect(up).toContain('| Floor | patched | 1 | 1 | 80 | 10.0 | 10.0 | 10.0 | 0 | 12.5 |');
+  });
+
+  it('reports the cold first call apart from the warm one, and the edit-to-effect times', () => {
+    expect(up).toContain('| patched | 250 | 60.0 |');
+    expect(up).toContain('| save -> first response with the edit | 800 | 700 | 900 |');
   });
 
   it('says what to run when LocalStack is down, and still has the CPU-only figure', () => {
@@ -114,18 +157,26 @@ describe('renderReport', () => {
   });
 
   it('ends with one newline', () => {
-    expect(up.endsWith('.\n')).toBe(true);
+    expect(up.endsWith('\n') && !up.endsWith('\n\n')).toBe(true);
   });
 });
 
-describe('scalingNote', () => {
-  it('speaks up when more connections add latency but not throughput', () => {
-    const note = scalingNote([httpFigure(1, 1, [1000]), httpFigure(20, 0.9, [20000])]);
-    expect(note).toContain('requests/s changed 0.9x while median latency grew 20.0x');
+describe('speedRatios', () => {
+  it('compares patched with unpatched, and the patched Generate with the floor', () => {
+    expect(speedRatios(RUNS, 'Generate', 'Floor')).toEqual([
+      ['Generate p50 at 1 connection, unpatched / patched', '900 / 50.0 ms', '18.0x'],
+      ['Generate p50 / floor p50, both patched, 1 connection', '50.0 / 10.0 ms', '5.0x'],
+      ['Generate req/s at 20 connections, patched / unpatched', '30 / 1.50', '20.0x'],
+    ]);
   });
 
-  it('stays silent when throughput scales, or with a single run', () => {
-    expect(scalingNote([httpFigure(1, 1, [10]), httpFigure(20, 15, [13])])).toBe('');
-    expect(scalingNote([httpFigure(1, 1, [10])])).toBe('');
+  it('leaves out what a run did not measure', () => {
+    expect(
+      speedRatios(
+        RUNS.filter((r) => r.variant === 'patched'),
+        'Generate',
+        'Floor',
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -1,0 +1,35 @@
+// What the bench asks of the running LocalStack beyond the AWS APIs: the extension's speed
+// patch switch, and LocalStack's own CPU time (mode H: the pid that `make local-up` recorded).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SWITCH_PATH = '/_ticket_orchestrator/speed-patches';
+const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
+
+export type PatchState = { enabled: boolean; applied: string[]; skipExpressEvents: boolean };
+
+/** The extension's speed patch state, or null when it is not there (mode D, or not installed). */
+export async function speedPatches(endpoint: string, enabled?: boolean): Promise<PatchState | null> {
+  const res = await fetch(`${endpoint}${SWITCH_PATH}`, {
+    method: enabled === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: enabled === undefined ? undefined : JSON.stringify({ enabled }),
+  }).catch(() => undefined);
+  if (!res?.ok) return null;
+  return (await res.json()) as PatchState;
+}
+
+/** LocalStack's pid in mode H, or null (mode D, or not started by make local-up). */
+export function localstackPid(root: string): number | null {
+  const file = join(root, '.local', 'localstack', 'localstack.pid');
+  const pid = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : Number.NaN;
+  return Number.isInteger(pid) && existsSync(`/proc/${pid}/stat`) ? pid : null;
+}
+
+/** User + system CPU time of one process, in ms (its own threads; not its child processes). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}

@@ -1,0 +1,97 @@
+// Section 3 of `make bench`: POST /tickets (Generate, Fetch) and the one-Pass floor through
+// LocalStack's API Gateway, with the extension's speed patches off and on, side by side.
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackInfo } from '../../localstack/stack-info';
+import { handlerBuild } from '../watch/handler-build';
+import { localstackPid, speedPatches } from './emulator';
+import { ensureFloor } from './floor-stack';
+import { editToEffect } from './hot-reload';
+import { type LoadPlan, load, type Target, timedCall } from './http-load';
+import type { ColdCall, HttpRun, HttpSection, Variant } from './report-types';
+import { generateRequest } from './ticket-input';
+
+// Counts, not durations: unpatched, LocalStack answers about one Generate a second.
+const PLANS: Record<Variant, LoadPlan[]> = {
+  unpatched: [
+    { connections: 1, amount: 10 },
+    { connections: 20, amount: 40 },
+  ],
+  patched: [
+    { connections: 1, amount: 50 },
+    { connections: 20, amount: 400 },
+  ],
+  'as running': [
+    { connections: 1, amount: 20 },
+    { connections: 20, amount: 100 },
+  ],
+};
+const EDIT_ROUNDS = 3;
+
+const say = (message: string) => console.log(`bench: ${message}`);
+
+async function targets(stack: StackInfo, endpoint: string): Promise<Target[]> {
+  const generate = {
+    name: 'Generate',
+    url: stack.apiUrl,
+    body: JSON.stringify(generateRequest(new Date())),
+    status: 201,
+  };
+  const { body } = await timedCall(generate);
+  const { ticketId } = JSON.parse(body) as { ticketId: string };
+  say('deploying the floor fixture (a one-Pass EXPRESS machine behind the same API integration) ...');
+  return [
+    generate,
+    { name: 'Fetch', url: stack.apiUrl, body: JSON.stringify({ action: 'Fetch', ticketId }), status: 200 },
+    { name: 'Floor (one Pass)', url: await ensureFloor(endpoint), body: '{}', status: 200 },
+  ];
+}
+
+/**
+ * The next invoke of each function starts a new environment: the executor (and LocalStack's
+ * own hot reload in mode D) restarts a function whose bundle changed, and a new mtime is a change.
+ */
+function recycleLambdas(): void {
+  const now = new Date();
+  const { entries, buildDir } = handlerBuild();
+  for (const entry of entries) utimesSync(join(buildDir, entry.replace(/\.ts$/, '.js')), now, now);
+}
+
+async function coldCall(generate: Target, variant: Variant): Promise<ColdCall> {
+  recycleLambdas();
+  const coldMs = (await timedCall(generate)).ms;
+  return { variant, coldMs, warmMs: (await timedCall(generate)).ms };
+}
+
+export async function httpSection(stack: StackInfo, endpoint: string, root: string): Promise<HttpSection> {
+  const all = await targets(stack, endpoint);
+  const generate = all[0] as Target;
+  const initial = await speedPatches(endpoint);
+  const variants: Variant[] = initial ? ['unpatched', 'patched'] : ['as running'];
+  const pid = localstackPid(root);
+  const cold: ColdCall[] = [];
+  const runs: HttpRun[] = [];
+  try {
+    for (const variant of variants) {
+      if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
+      cold.push(await coldCall(generate, variant));
+      for (const target of all) {
+        await timedCall(target); // warm, and checked, before the load
+        for (const plan of PLANS[variant]) {
+          say(
+            `HTTP ${variant}: ${target.name}, ${plan.amount} requests at ${plan.connections} connection(s) ...`,
+          );
+          runs.push({ ...(await load(target, plan, pid)), target: target.name, variant });
+        }
+      }
+    }
+  } finally {
+    if (initial) await speedPatches(endpoint, initial.enabled);
+  }
+  say(`hot reload: ${EDIT_ROUNDS} edits of handlers/generate-ticket.ts through the deployed stage ...`);
+  const hotReload = await editToEffect(generate, EDIT_ROUNDS);
+  const switchNote = initial
+    ? null
+    : "The extension's speed-patch switch did not answer (mode D, or LocalStack not started by `make local-up`): one variant, as running.";
+  return { status: 'ok', targets: all, switchNote, cold, runs, hotReload };
+}

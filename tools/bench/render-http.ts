@@ -1,0 +1,125 @@
+import { codeBlock, inlineCode, mdTable, ms, rate, ratio } from './markdown';
+import type { HotReloadFigure, HttpRun, HttpSection, Skipped, Variant } from './report-types';
+
+const skipped = (s: Skipped, what = 'Skipped') => `> **${what}:** ${s.reason}`;
+const cpu = (value: number | null) => (value === null ? 'n/a' : ms(value));
+
+function runsTable(runs: readonly HttpRun[]): string {
+  const header = [
+    'Target',
+    'Patches',
+    'Conn.',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'LocalStack CPU ms/req',
+  ];
+  const rows = runs.map((r) => [
+    r.target,
+    r.variant,
+    String(r.connections),
+    String(r.latencyMs.n),
+    rate(r.requestsPerSec),
+    ms(r.latencyMs.median),
+    ms(r.latencyMs.p95),
+    ms(r.latencyMs.p99),
+    String(r.errors),
+    cpu(r.cpuMsPerRequest),
+  ]);
+  return mdTable(header, rows, ['left', 'left', ...Array<'right'>(8).fill('right')]);
+}
+
+const find = (runs: readonly HttpRun[], target: string, variant: Variant, connections: number) =>
+  runs.find((r) => r.target === target && r.variant === variant && r.connections === connections);
+
+/** The figures the speed work is judged by, as ratios beside their absolute values. */
+export function speedRatios(runs: readonly HttpRun[], generate: string, floor: string): string[][] {
+  const rows: string[][] = [];
+  const slow = find(runs, generate, 'unpatched', 1);
+  const fast = find(runs, generate, 'patched', 1);
+  const floor1 = find(runs, floor, 'patched', 1);
+  if (slow && fast) {
+    const x = slow.latencyMs.median / fast.latencyMs.median;
+    rows.push([
+      `${generate} p50 at 1 connection, unpatched / patched`,
+      `${ms(slow.latencyMs.median)} / ${ms(fast.latencyMs.median)} ms`,
+      ratio(x),
+    ]);
+  }
+  if (fast && floor1) {
+    const x = fast.latencyMs.median / floor1.latencyMs.median;
+    rows.push([
+      `${generate} p50 / floor p50, both patched, 1 connection`,
+      `${ms(fast.latencyMs.median)} / ${ms(floor1.latencyMs.median)} ms`,
+      ratio(x),
+    ]);
+  }
+  const slow20 = find(runs, generate, 'unpatched', 20);
+  const fast20 = find(runs, generate, 'patched', 20);
+  if (slow20 && fast20) {
+    const x = fast20.requestsPerSec / slow20.requestsPerSec;
+    rows.push([
+      `${generate} req/s at 20 connections, patched / unpatched`,
+      `${rate(fast20.requestsPerSec)} / ${rate(slow20.requestsPerSec)}`,
+      ratio(x),
+    ]);
+  }
+  return rows;
+}
+
+function hotReload(figure: HotReloadFigure | Skipped): string {
+  const title = '## 4. Hot reload: from saving a handler to the first response that shows it';
+  if ('status' in figure) return [title, skipped(figure)].join('\n\n');
+  const row = (label: string, s: HotReloadFigure['editMs']) => [label, ms(s.median), ms(s.min), ms(s.max)];
+  return [
+    title,
+    `The bench runs the same watch build as ${inlineCode('make watch')}, saves ${inlineCode('handlers/generate-ticket.ts')} with one added line (the issued ticket gets a verification code chosen by the bench), and sends Generate requests through the deployed stage until a ticket, opened with LocalStack KMS, carries that code. Then it restores the file and times the same way until the code is gone. ${figure.rounds} rounds; no redeploy in between.`,
+    mdTable(
+      ['Step', 'median ms', 'min ms', 'max ms'],
+      [
+        row('save -> first response with the edit', figure.editMs),
+        row('restore -> first response without it', figure.revertMs),
+        row('esbuild rebuild (part of the above)', figure.buildMs),
+      ],
+      ['left', 'right', 'right', 'right'],
+    ),
+  ].join('\n\n');
+}
+
+export function renderHttp(section: HttpSection): string {
+  const title = '## 3. HTTP round trip through LocalStack: POST /tickets and the floor';
+  if (section.status === 'skipped') return [title, skipped(section)].join('\n\n');
+  const [generate, , floor] = section.targets;
+  const ratios = generate && floor ? speedRatios(section.runs, generate.name, floor.name) : [];
+  const commands = [...new Set(section.runs.map((r) => r.command))];
+  return [
+    title,
+    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it.`,
+    section.switchNote ?? '',
+    mdTable(
+      ['Target', 'body', 'expected status'],
+      section.targets.map((t) => [
+        t.name,
+        inlineCode(t.body.length > 80 ? `${t.body.slice(0, 77)}...` : t.body),
+        String(t.status),
+      ]),
+      ['left', 'left', 'right'],
+    ),
+    ratios.length ? mdTable(['Comparison', 'absolute', 'ratio'], ratios, ['left', 'right', 'right']) : '',
+    runsTable(section.runs),
+    '**Cold and warm.** The first Generate after the Lambda environments were recycled (their bundles touched, so the executor starts new node processes), then the next one:',
+    mdTable(
+      ['Patches', 'cold Generate ms', 'next (warm) ms'],
+      section.cold.map((c) => [c.variant, ms(c.coldMs), ms(c.warmMs)]),
+      ['left', 'right', 'right'],
+    ),
+    codeBlock(commands.join('\n')),
+    'These figures describe the local emulator on this machine, not AWS latency.',
+    hotReload(section.hotReload),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
