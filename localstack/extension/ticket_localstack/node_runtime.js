@@ -1,8 +1,7 @@
 // One Lambda execution environment as a local node process, started by node_executor.py.
-// It speaks LocalStack's executor protocol (the one its Docker runtime init speaks):
+//   start-up, to LocalStack:  POST {LOCALSTACK_RUNTIME_ENDPOINT}/status/{id}/ready | /error
 //   LocalStack -> here:       POST /invoke {invoke-id, invoked-function-arn, payload, trace-id}
-//   here -> LocalStack:       POST {LOCALSTACK_RUNTIME_ENDPOINT}/status/{id}/ready | /error
-//                             POST .../invocations/{id}/logs, then /response or /error
+//                             answered when the handler is done: {payload, isError, logs}
 // Plain CommonJS with no dependencies: it runs on whatever node the host has.
 
 const http = require('node:http');
@@ -106,31 +105,30 @@ function contextFor(invoke) {
   };
 }
 
+/** Runs one invocation: the answer's payload is the handler's result, or its error as Lambda reports it. */
 async function runInvocation(handler, invoke) {
   const id = invoke['invoke-id'];
   const started = process.hrtime.bigint();
   captured = [`START RequestId: ${id} Version: ${env.AWS_LAMBDA_FUNCTION_VERSION}\n`];
   env._X_AMZN_TRACE_ID = invoke['trace-id'] || '';
-  let outcome;
+  let answer;
   try {
     const event = JSON.parse(invoke.payload);
     const result = await handler(event, contextFor(invoke));
-    outcome = { route: 'response', body: JSON.stringify(result === undefined ? null : result) };
+    answer = { payload: JSON.stringify(result === undefined ? null : result), isError: false };
   } catch (err) {
     const body = errorBody(err, 'Error');
     console.error(`${new Date().toISOString()}\t${id}\tERROR\tInvoke Error \t${JSON.stringify(body)}`);
-    outcome = { route: 'error', body };
+    answer = { payload: JSON.stringify(body), isError: true };
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   captured.push(`END RequestId: ${id}\n`);
   captured.push(
     `REPORT RequestId: ${id}\tDuration: ${ms.toFixed(2)} ms\tMemory Size: ${env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE} MB\n`,
   );
-  const logs = captured.join('');
+  answer.logs = captured.join('');
   captured = null;
-  // Logs first: LocalStack attaches them to the result when the result arrives.
-  await post(`/invocations/${id}/logs`, { logs });
-  await post(`/invocations/${id}/${outcome.route}`, outcome.body);
+  return answer;
 }
 
 async function main() {
@@ -151,12 +149,12 @@ async function main() {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(202).end();
-      runInvocation(handler, JSON.parse(Buffer.concat(chunks).toString('utf8'))).catch((err) =>
-        console.error(`runtime: invocation failed: ${err?.stack}`),
-      );
+      runInvocation(handler, JSON.parse(Buffer.concat(chunks).toString('utf8'))).then((answer) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      });
     });
   });
+  server.keepAliveTimeout = 0; // the executor keeps one connection for the environment's life
   server.listen(port, '127.0.0.1', () => post(`/status/${runtimeId}/ready`, {}));
 }
 
