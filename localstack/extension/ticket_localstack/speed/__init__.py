@@ -1,8 +1,51 @@
-"""Step Functions speed patches for LocalStack 4.13.1 (placeholder: filled in by the speed work)."""
+"""Step Functions speed patches for LocalStack 4.13.1 (see docs/localstack-speed-patches.md).
+
+One module per patch; each is a `GuardedPatch` (guard.py) that checks the LocalStack version and the
+function it replaces, logs that it applied, and can be reverted. Switches, read at start-up:
+  TICKET_SPEED_PATCHES=0|off        every patch off (default: on)
+  TICKET_SKIP_EXPRESS_EVENTS=1|on   the opt-in one: no EventBridge status events for EXPRESS executions
+At run time, GET/POST /_ticket_orchestrator/speed-patches reads or flips the standard ones.
+"""
+
+import logging
+import os
 
 from localstack.runtime import hooks
 
+from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
+from ticket_localstack.speed.endpoint import register
+from ticket_localstack.speed.express_events import express_events_patch
+from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sfn_jsonpath_patch
+from ticket_localstack.speed.operation_model import operation_model_patch
+from ticket_localstack.speed.program_cache import program_cache_patch
+from ticket_localstack.speed.task_clients import task_client_patch
 
-@hooks.on_infra_start()
+LOG = logging.getLogger(__name__)
+
+STANDARD_PATCHES: dict[str, PatchFactory] = {
+    "sfn-jsonpath-cache": sfn_jsonpath_patch,
+    "sfn-program-cache": program_cache_patch,
+    "sfn-task-client-cache": task_client_patch,
+    "sfn-operation-model-cache": operation_model_patch,
+    "apigateway-jsonpath-cache": apigateway_jsonpath_patch,
+}
+OPT_IN_PATCHES: dict[str, PatchFactory] = {
+    "sfn-skip-express-events": express_events_patch,
+}
+
+_controller: SpeedPatches | None = None
+
+
+@hooks.on_infra_start()  # type: ignore[untyped-decorator]  # LocalStack's hooks carry no types
 def apply_speed_patches() -> None:
-    """Applies the speed patches at LocalStack start-up (none yet)."""
+    """Applies the speed patches the switches ask for and registers the run-time toggle (once)."""
+    global _controller
+    if _controller is not None:
+        return
+    try:
+        controller = SpeedPatches(STANDARD_PATCHES, OPT_IN_PATCHES)
+        register(controller)
+        _controller = controller
+        controller.start(Switches.from_env(os.environ))
+    except Exception:  # never stop LocalStack over a speed-up
+        LOG.exception("speed patches: start-up failed")

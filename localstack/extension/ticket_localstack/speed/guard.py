@@ -1,0 +1,101 @@
+"""A guarded patch: replaces named attributes of LocalStack internals, and only the ones it expects.
+
+Each speed patch is one `GuardedPatch`. Before it touches anything it checks that LocalStack is the
+version it was written for and that every target attribute still holds the function it was written
+against (by module and qualified name). It applies all its targets or none, logs that it applied,
+and can be reverted, which also drops its caches.
+"""
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from localstack.version import __version__ as running_localstack
+
+from ticket_localstack.versions import SUPPORTED_LOCALSTACK
+
+LOG = logging.getLogger(__name__)
+
+
+class PatchRefused(RuntimeError):
+    """A patch found something other than what it was written for, and left everything as it was."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One attribute to replace: `owner.attribute`, expected to hold the function named `expected`."""
+
+    owner: ModuleType | type
+    attribute: str
+    expected: str
+    replacement: object
+
+
+def qualified_name(value: object) -> str:
+    """`module.qualname` of a function, unwrapping staticmethod/classmethod; '' for anything else."""
+    if isinstance(value, staticmethod | classmethod):
+        value = value.__func__
+    module = getattr(value, "__module__", None)
+    qualname = getattr(value, "__qualname__", None)
+    if not isinstance(module, str) or not isinstance(qualname, str):
+        return ""
+    return f"{module}.{qualname}"
+
+
+@dataclass
+class GuardedPatch:
+    """A named set of attribute replacements, applied all together or not at all."""
+
+    name: str
+    summary: str
+    targets: Callable[[], Sequence[Target]]
+    """Builds the targets; called at apply time so that imports happen then (and their errors refuse)."""
+    drop_caches: Callable[[], None] = lambda: None
+    _originals: list[tuple[Target, Any]] = field(default_factory=list)
+
+    @property
+    def applied(self) -> bool:
+        return bool(self._originals)
+
+    def apply(self, running_version: str = running_localstack) -> None:
+        """Applies every target, or raises `PatchRefused` having changed nothing."""
+        if self.applied:
+            return
+        if running_version != SUPPORTED_LOCALSTACK:
+            raise PatchRefused(f"written for LocalStack {SUPPORTED_LOCALSTACK}, this is {running_version}")
+        try:
+            targets = list(self.targets())
+        except (ImportError, AttributeError) as error:
+            raise PatchRefused(f"cannot find its targets: {error}") from error
+        originals: list[tuple[Target, Any]] = []
+        for target in targets:
+            current = vars(target.owner).get(target.attribute)
+            found = qualified_name(current)
+            if found != target.expected:
+                where = f"{target.owner.__name__}.{target.attribute}"
+                raise PatchRefused(f"{where} is {found or repr(current)}, expected {target.expected}")
+            originals.append((target, current))
+        for target, _ in originals:
+            setattr(target.owner, target.attribute, target.replacement)
+        self._originals = originals
+        LOG.info("speed patch %s applied: %s", self.name, self.summary)
+
+    def revert(self) -> None:
+        """Puts every original back (unless someone replaced ours since) and drops the caches."""
+        for target, original in reversed(self._originals):
+            if vars(target.owner).get(target.attribute) is target.replacement:
+                setattr(target.owner, target.attribute, original)
+            else:
+                LOG.warning(
+                    "speed patch %s: %s.%s was replaced by someone else; left as is",
+                    self.name,
+                    target.owner.__name__,
+                    target.attribute,
+                )
+        was_applied = self.applied
+        self._originals = []
+        self.drop_caches()
+        if was_applied:
+            LOG.info("speed patch %s reverted", self.name)
