@@ -19,6 +19,7 @@ from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sf
 from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
 from ticket_localstack.speed.task_clients import task_client_patch
+from ticket_localstack.speed.vtl_template_cache import vtl_template_patch
 
 LOG = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ STANDARD_PATCHES: dict[str, PatchFactory] = {
     "sfn-task-client-cache": task_client_patch,
     "sfn-operation-model-cache": operation_model_patch,
     "apigateway-jsonpath-cache": apigateway_jsonpath_patch,
+    "vtl-template-cache": vtl_template_patch,
 }
 OPT_IN_PATCHES: dict[str, PatchFactory] = {
     "sfn-skip-express-events": express_events_patch,
