@@ -44,6 +44,7 @@ RUNTIME_JS = Path(__file__).with_name("node_runtime.js")
 LOG_LINES_KEPT = 500
 # What node versions the deployed runtimes expect; a warning, not a refusal, when the host is older.
 RUNTIME_NODE_MAJOR = {"nodejs18.x": 18, "nodejs20.x": 20, "nodejs22.x": 22, "nodejs24.x": 24}
+_WARNED_RUNTIMES: set[str] = set()
 
 
 def node_binary() -> str:
@@ -113,19 +114,30 @@ class NodeRuntimeExecutor(RuntimeExecutor):
 
     def stop(self) -> None:
         self._kill()
+        self.session.close()
         try:
             self.executor_endpoint.shutdown()
         except Exception as e:  # already unregistered, or never started
             LOG.debug("local-node executor %s: endpoint shutdown: %s", self.id, e)
 
     def _restart(self, why: str) -> None:
-        """A fresh process in the same environment (a new cold start), as Lambda does after a crash."""
+        """A fresh process in the same environment (a new cold start), as Lambda does after a crash.
+
+        LocalStack's start-up timeout only guards the first start, so this one has its own: a
+        process that is not ready in time is killed, and _watch_exit fails the start-up.
+        """
         LOG.info("local-node: restarting %s (%s)", self.function_version.id.function_name, why)
         self._kill()
         self.executor_endpoint.startup_future = None
         self.executor_endpoint.start()
         self._spawn()
-        self.executor_endpoint.wait_for_startup()
+        assert self.process is not None
+        guard = threading.Timer(config.LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT, self.process.kill)
+        guard.start()
+        try:
+            self.executor_endpoint.wait_for_startup()
+        finally:
+            guard.cancel()
 
     # --- invocation ------------------------------------------------------------------------
     def invoke(self, payload: dict[str, str]) -> InvocationResult:
@@ -221,11 +233,12 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             raise LambdaRuntimeException(f"local-node runs Node.js functions only, not {runtime or 'images'}")
         expected = RUNTIME_NODE_MAJOR.get(runtime)
         host = node_major(node_binary())
-        if expected and host < expected:
+        if expected and host < expected and runtime not in _WARNED_RUNTIMES:
+            _WARNED_RUNTIMES.add(runtime)
             LOG.warning(
-                "local-node: %s declares %s but the host node is v%s: Node %s APIs are missing locally",
-                function_version.id.function_name,
+                "local-node: %s functions (first: %s) run on host node v%s: Node %s-only APIs fail locally",
                 runtime,
+                function_version.id.function_name,
                 host,
                 expected,
             )
