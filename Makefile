@@ -7,6 +7,8 @@ LOCAL      := .local
 STAGE      ?= dev
 PYTHON     ?= python3
 CFN_VENV   := $(LOCAL)/venv-cfn-lint
+ESDK_VENV  := $(LOCAL)/venv-esdk-cli
+ESDK_CLI   := $(ESDK_VENV)/bin/aws-encryption-cli
 LS_PY      := $(CURDIR)/$(LOCAL)/venv-localstack/bin/python
 EXT_DIR    := localstack/extension
 NPM_STAMP  := node_modules/.package-lock.json
@@ -18,7 +20,8 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED := true
 export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
-	local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline
+	local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline \
+	esdk-cli
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +38,15 @@ $(CFN_VENV)/bin/cfn-lint: scripts/cfn-lint.requirements.txt
 	$(PYTHON) -m venv $(CFN_VENV)
 	$(CFN_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
 	@touch $@
+
+# --no-deps: the file pins every transitive version itself, so nothing unpinned sneaks in.
+$(ESDK_CLI): scripts/esdk-cli.requirements.txt
+	@echo "==> creating the Encryption SDK CLI venv in $(ESDK_VENV)"
+	$(PYTHON) -m venv $(ESDK_VENV)
+	$(ESDK_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
+	@touch $@
+
+esdk-cli: $(ESDK_CLI) ## The AWS Encryption SDK CLI (pinned venv) the integration suite cross-checks tickets with
 
 lint: $(NPM_STAMP) ## Lint and check formatting (biome)
 	npx --no-install biome check .
@@ -90,8 +102,8 @@ local-down: ## Stop what local-up started (by pid file or docker compose)
 local-logs: ## Show the LocalStack log (LINES=200)
 	@bash localstack/local-logs.sh
 
-test-integration: $(NPM_STAMP) ## Integration suite against the running LocalStack (make local-up first)
-	@source localstack/common.sh && npx --no-install jest --selectProjects integration --runInBand
+test-integration: $(NPM_STAMP) $(ESDK_CLI) ## Integration suite against the running LocalStack (make local-up first)
+	@source localstack/common.sh && ESDK_CLI=$(CURDIR)/$(ESDK_CLI) npx --no-install jest --selectProjects integration --runInBand
 
 test-extension: venv ## pytest of the LocalStack extension, against the running LocalStack (make local-up first)
 	cd $(EXT_DIR) && $(LS_PY) -m pytest -p no:cacheprovider

@@ -3,18 +3,38 @@ import * as z from 'zod';
 import { kms } from './lib/aws-clients';
 import { readConfig } from './lib/config';
 import { InvalidTicket } from './lib/errors';
+import { kmsKeyring } from './lib/kms-keyring';
 import { logger } from './lib/logger';
 import { parseInput } from './lib/parse-input';
+import { sealingMaterials } from './tickets/data-key-cache';
 import { type SealedTicket, Ticket } from './tickets/schemas';
 import { sealTicket } from './tickets/seal-ticket';
 
-const config = readConfig({ TICKET_KEY_ID: z.string().min(1) });
+/** A whole number, 0 or more, written out: an empty or missing variable is refused, not read as 0. */
+const bound = (max: number) =>
+  z.string().regex(/^\d+$/, 'a whole number').transform(Number).pipe(z.number().max(max));
 
-/** EncryptTicket task: a plaintext ticket in, only the KMS envelope out. */
+const config = readConfig({
+  TICKET_KEY_ID: z.string().min(1),
+  // The data-key cache (README, "Data-key caching"); 0 in any of them turns it off. The maxima
+  // are sanity caps (a day) and the Encryption SDK's own limits.
+  TICKET_DATA_KEY_MAX_AGE_SECONDS: bound(24 * 60 * 60),
+  TICKET_DATA_KEY_MAX_TICKETS: bound(2 ** 32),
+  TICKET_DATA_KEY_MAX_BYTES: bound(Number.MAX_SAFE_INTEGER),
+});
+
+/** Made once per environment, so a warm function reuses its cached data key. */
+const materials = sealingMaterials(kmsKeyring(kms, { generatorKeyId: config.TICKET_KEY_ID }), {
+  maxAgeSeconds: config.TICKET_DATA_KEY_MAX_AGE_SECONDS,
+  maxTickets: config.TICKET_DATA_KEY_MAX_TICKETS,
+  maxBytes: config.TICKET_DATA_KEY_MAX_BYTES,
+});
+
+/** EncryptTicket task: a plaintext ticket in, only the sealed ticket out. */
 export async function handler(event: unknown, context?: Context): Promise<SealedTicket> {
   if (context) logger.addContext(context);
   const ticket = parseInput(Ticket, event, InvalidTicket);
-  const sealed = await sealTicket(ticket, kms, config.TICKET_KEY_ID);
-  logger.info('Ticket sealed', { ticketId: sealed.ticketId, keyId: sealed.encryptedTicket.keyId });
+  const sealed = await sealTicket(ticket, materials);
+  logger.info('Ticket sealed', { ticketId: sealed.ticketId });
   return sealed;
 }

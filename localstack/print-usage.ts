@@ -7,12 +7,13 @@ const mode =
     ? 'D (Docker: Lambdas in LocalStack containers)'
     : 'H (host: Lambdas as local node processes)';
 
-function generateBody(): string {
+/** A Generate for seat B-12 of an event of its own: each seat is sold once. */
+function generateBody(eventId: string): string {
   const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
   return JSON.stringify({
     action: 'Generate',
     customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
-    event: { id: 'concert-42', name: 'Analytical Engines Live', startsAt, seat: 'B-12' },
+    event: { id: eventId, name: 'Analytical Engines Live', startsAt, seat: 'B-12' },
   });
 }
 
@@ -41,8 +42,8 @@ async function smokeGenerate(apiUrl: string, body: string): Promise<string> {
 
 async function main(): Promise<void> {
   const info = await readStackInfo();
-  const body = generateBody();
-  const ticketId = await smokeGenerate(info.apiUrl, body);
+  const body = generateBody(`concert-${Date.now().toString(36)}`);
+  const ticketId = await smokeGenerate(info.apiUrl, generateBody(`smoke-${Date.now()}`));
   console.log(`
 LocalStack is up in mode ${mode}.
   POST /tickets: ${info.apiUrl}
@@ -50,7 +51,7 @@ LocalStack is up in mode ${mode}.
   bucket:        ${info.bucketName}
   topic:         ${info.topicArn}
 
-Generate a ticket (201, an encrypted envelope):
+Generate a ticket (201, an encrypted envelope; the same again answers 409 SeatTaken):
   ${curl(info.apiUrl, body)}
 
 Fetch it back (200; a smoke Generate just stored ${ticketId}):

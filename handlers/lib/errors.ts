@@ -39,5 +39,10 @@ export class InvalidConfiguration extends Error {
 export const WORKFLOW_ERRORS = {
   InvalidAction: 400,
   TicketNotFound: 404,
+  SeatTaken: 409,
+  RequestInProgress: 409,
+  EventAlreadyStarted: 422,
+  IdempotencyKeyReused: 422,
   TicketGenerationFailed: 502,
+  TicketNotIssued: 502,
 } as const;

@@ -1,62 +1,62 @@
-import { createDecipheriv } from 'node:crypto';
-import { DecryptCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { buildDecrypt } from '@aws-crypto/decrypt-node';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { TicketTampered } from '../lib/errors';
-import { ENVELOPE_ALG, type SealedTicket, Ticket } from './schemas';
-import { IV_BYTES } from './seal-ticket';
+import { kmsKeyring } from '../lib/kms-keyring';
+import { type SealedTicket, Ticket } from './schemas';
+import { COMMITMENT_POLICY, isTicketContext, MAX_ENCRYPTED_DATA_KEYS, TICKET_SUITE } from './ticket-format';
 
-const TAG_BYTES = 16;
+const { decrypt } = buildDecrypt({
+  commitmentPolicy: COMMITMENT_POLICY,
+  maxEncryptedDataKeys: MAX_ENCRYPTED_DATA_KEYS,
+});
 
-/** KMS refuses to unwrap when the blob, the key or the encryption context was changed. */
-const KMS_TAMPER_ERRORS = new Set(['InvalidCiphertextException', 'IncorrectKeyException']);
+/** KMS refuses to unwrap when the wrapped key, the key or the encryption context was changed. */
+const KMS_REFUSALS = new Set(['InvalidCiphertextException', 'IncorrectKeyException']);
 
-async function unwrapDataKey(sealed: SealedTicket, kms: KMSClient): Promise<Buffer> {
+/** The ticket key (its full ARN: strict mode) and a client allowed to kms:Decrypt with it. */
+export type TicketKey = { kms: KMSClient; keyArn: string };
+
+const firstLine = (error: unknown) => String(error instanceof Error ? error.message : error).split('\n')[0];
+
+async function decryptMessage(sealed: SealedTicket, key: TicketKey) {
+  const kmsErrors: unknown[] = [];
+  const keyring = kmsKeyring(key.kms, { keyArn: key.keyArn }, (error) => kmsErrors.push(error));
   try {
-    const out = await kms.send(
-      new DecryptCommand({
-        KeyId: sealed.encryptedTicket.keyId,
-        CiphertextBlob: Buffer.from(sealed.encryptedTicket.encryptedDataKey, 'base64'),
-        EncryptionContext: { ticketId: sealed.ticketId },
-      }),
-    );
-    if (!out.Plaintext) throw new TicketTampered('KMS returned no data key');
-    return Buffer.from(out.Plaintext);
-  } catch (err) {
-    if (err instanceof Error && KMS_TAMPER_ERRORS.has(err.name)) {
-      throw new TicketTampered(`The data key could not be unwrapped (${err.name})`);
-    }
-    throw err;
+    return await decrypt(keyring, Buffer.from(sealed.encryptedTicket, 'base64'));
+  } catch (error) {
+    // KMS being unreachable, throttled or denied says nothing about the ticket: let it surface.
+    const outage = kmsErrors.find((e) => !(e instanceof Error && KMS_REFUSALS.has(e.name)));
+    if (outage) throw outage;
+    throw new TicketTampered(`The ticket failed authentication (${firstLine(error)})`);
   }
 }
 
 /**
- * Decrypts an envelope made by sealTicket. For tests and operators only: it is not
- * reachable over HTTP. Any changed field makes it throw TicketTampered.
+ * Opens a ticket sealed by sealTicket. For operators and tests only: it is not reachable over
+ * HTTP. A changed byte, another key, another suite or context, or an envelope presented under
+ * another ticket id makes it throw TicketTampered.
  */
-export async function openTicket(sealed: SealedTicket, kms: KMSClient): Promise<Ticket> {
-  const { alg, iv, tag, ciphertext } = sealed.encryptedTicket;
-  if (alg !== ENVELOPE_ALG) throw new TicketTampered(`Unknown algorithm ${alg}`);
-  const ivBytes = Buffer.from(iv, 'base64');
-  const tagBytes = Buffer.from(tag, 'base64');
-  if (ivBytes.length !== IV_BYTES || tagBytes.length !== TAG_BYTES) {
-    throw new TicketTampered('The IV or tag has the wrong length');
+export async function openTicket(sealed: SealedTicket, key: TicketKey): Promise<Ticket> {
+  const { plaintext, messageHeader } = await decryptMessage(sealed, key);
+  // An unsigned message could be made by anyone who can decrypt a data key: refuse it.
+  if (messageHeader.suiteId !== TICKET_SUITE) {
+    throw new TicketTampered(`The ticket was sealed with algorithm suite ${messageHeader.suiteId}`);
   }
-  const key = await unwrapDataKey(sealed, kms);
-  let plaintext: string;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: TAG_BYTES });
-    decipher.setAAD(Buffer.from(sealed.ticketId, 'utf8'));
-    decipher.setAuthTag(tagBytes);
-    plaintext = Buffer.concat([
-      decipher.update(Buffer.from(ciphertext, 'base64')),
-      decipher.final(),
-    ]).toString('utf8');
-  } catch {
-    throw new TicketTampered('The ciphertext failed authentication');
-  } finally {
-    key.fill(0);
+  if (!isTicketContext(messageHeader.encryptionContext)) {
+    throw new TicketTampered('The encryption context is not a ticket context');
   }
-  const ticket = Ticket.parse(JSON.parse(plaintext));
-  if (ticket.ticketId !== sealed.ticketId)
+  const parsed = Ticket.safeParse(safeJson(plaintext.toString('utf8')));
+  if (!parsed.success) throw new TicketTampered('The plaintext is not a ticket');
+  if (parsed.data.ticketId !== sealed.ticketId) {
     throw new TicketTampered('The ticket id does not match the envelope');
-  return ticket;
+  }
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

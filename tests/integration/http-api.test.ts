@@ -46,7 +46,7 @@ describe('POST /tickets through LocalStack', () => {
     const sealed = SealedTicket.parse(res.body);
 
     // Only the filtered details reach the ticket, sealed under the stack's KMS key.
-    const ticket = await openTicket(sealed, kms);
+    const ticket = await openTicket(sealed, { kms, keyArn: (await localStack()).keyArn });
     expect(ticket).toMatchObject({
       ticketId: sealed.ticketId,
       customer: { name: request.customer.name, email: request.customer.email },
@@ -77,7 +77,8 @@ describe('POST /tickets through LocalStack', () => {
     expect(answers.map((a) => a.status)).toEqual([201, 201]);
     expect(sealed[0]?.ticketId).not.toBe(sealed[1]?.ticketId);
 
-    const names = await Promise.all(sealed.map(async (s) => (await openTicket(s, kms)).customer.name));
+    const key = { kms, keyArn: (await localStack()).keyArn };
+    const names = await Promise.all(sealed.map(async (s) => (await openTicket(s, key)).customer.name));
     expect(names).toEqual(requests.map((r) => r.customer.name));
 
     const published = await inbox.collect(
@@ -95,11 +96,11 @@ describe('POST /tickets through LocalStack', () => {
     expect(res).toEqual({ status: 404, body: { error: 'TicketNotFound', message: expect.any(String) } });
   });
 
-  it('answers 502 TicketGenerationFailed when the real handler refuses an event that has started', async () => {
+  it('answers 422 EventAlreadyStarted when the real handler refuses an event that has started', async () => {
     const res = await postTickets(givenGenerateRequest({ startsAt: pastStart() }));
     expect(res).toEqual({
-      status: 502,
-      body: { error: 'TicketGenerationFailed', message: expect.any(String) },
+      status: 422,
+      body: { error: 'EventAlreadyStarted', message: expect.any(String) },
     });
   });
 

@@ -38,22 +38,43 @@ export type ExecutionResult =
   | { status: 'SUCCEEDED'; output: unknown; entered: string[] }
   | { status: 'FAILED'; error: string; cause: unknown; entered: string[] };
 
+/** The execution input the request template makes of a body and an Idempotency-Key header. */
+export const executionInput = (request: unknown, idempotencyKey = '') => ({ request, idempotencyKey });
+
+const NO_WAIT = Object.fromEntries(
+  [
+    'GenerateTicket',
+    'EncryptTicket',
+    'StoreTicket',
+    'PublishTicket',
+    'CompleteIdempotencyKey',
+    'WithdrawTicket',
+    'ReleaseSeat',
+    'ReleaseIdempotencyKey',
+  ].map((state) => [state, 0]),
+);
+
 /**
  * Runs statemachines/ticket.asl.yml in process, each Task state served by a local function
  * (keyed by state name) that receives the input after Parameters, as the AWS service would.
+ * `request` is the POST body; the execution input wraps it as the request template does.
  */
 export async function runWorkflow(
-  input: unknown,
+  request: unknown,
   tasks: Record<string, TaskHandler>,
-  bindings: Bindings = LOCAL_BINDINGS,
+  opts: { idempotencyKey?: string; bindings?: Bindings } = {},
 ): Promise<ExecutionResult> {
+  const input = executionInput(request, opts.idempotencyKey);
+  const bindings = opts.bindings ?? LOCAL_BINDINGS;
   const machine = new StateMachine(resolvedDefinition(bindings) as never, {
     validationOptions: { checkArn: false },
   });
   const execution = machine.run(input as never, {
+    // The runner sets Execution.StartTime and Input only; the API request id names real executions.
+    context: { Execution: { Name: `req-${crypto.randomUUID()}` } },
     overrides: {
       taskResourceLocalHandlers: tasks as never,
-      retryIntervalOverrides: { GenerateTicket: 0, EncryptTicket: 0, StoreTicket: 0, PublishTicket: 0 },
+      retryIntervalOverrides: NO_WAIT,
     },
   });
   const entered: string[] = [];

@@ -1,15 +1,18 @@
 import type { SealedTicket } from '../../handlers/tickets/schemas';
 
-/** Flips one bit of a base64 field (in its last byte, past any key-id prefix), keeping its length. */
-export function flipBit(b64: string): string {
-  const bytes = Buffer.from(b64, 'base64');
-  const last = bytes.length - 1;
-  bytes[last] = (bytes[last] ?? 0) ^ 0x01;
-  return bytes.toString('base64');
+/** How many bytes the sealed ticket's message has (decoded from base64). */
+export const messageBytes = (s: SealedTicket) => Buffer.from(s.encryptedTicket, 'base64').length;
+
+/** The message with one bit of byte `index` flipped, its length kept. */
+export function flipBitAt(s: SealedTicket, index: number): SealedTicket {
+  const bytes = Buffer.from(s.encryptedTicket, 'base64');
+  bytes[index] = (bytes[index] ?? 0) ^ 0x01;
+  return { ...s, encryptedTicket: bytes.toString('base64') };
 }
 
-/** The envelope with one field replaced. */
-export const withField = (s: SealedTicket, field: keyof SealedTicket['encryptedTicket'], value: string) => ({
-  ...s,
-  encryptedTicket: { ...s.encryptedTicket, [field]: value },
-});
+/** The message cut short, or with a byte appended. */
+export function resized(s: SealedTicket, delta: -1 | 1): SealedTicket {
+  const bytes = Buffer.from(s.encryptedTicket, 'base64');
+  const changed = delta < 0 ? bytes.subarray(0, -1) : Buffer.concat([bytes, Buffer.of(0)]);
+  return { ...s, encryptedTicket: changed.toString('base64') };
+}

@@ -16,13 +16,24 @@ export function givenDetails(overrides: { startsAt?: string } = {}): GenerationD
   };
 }
 
-/** A POST /tickets Generate body: the details plus fields the filters must drop. */
-export function givenGenerateRequest(overrides: { startsAt?: string } = {}) {
+/** An event id no other call has used: each seat is sold once, so a test needs its own event. */
+export const freshEventId = () => `concert-${crypto.randomUUID()}`;
+
+/**
+ * A POST /tickets Generate body: the details plus fields the filters must drop. Each call is
+ * for a fresh event unless `eventId` names one, so its seat is free.
+ */
+export function givenGenerateRequest(overrides: { startsAt?: string; eventId?: string; seat?: string } = {}) {
   const { customer, event } = givenDetails(overrides);
   return {
     action: 'Generate',
     customer: { ...customer, phone: '+44 20 7946 0000', loyaltyId: 'L-77' },
-    event: { ...event, promoCode: 'EARLYBIRD' },
+    event: {
+      ...event,
+      id: overrides.eventId ?? freshEventId(),
+      seat: overrides.seat ?? event.seat,
+      promoCode: 'EARLYBIRD',
+    },
     paymentReference: 'pay_123',
   };
 }

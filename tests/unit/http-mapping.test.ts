@@ -8,7 +8,9 @@ import { WORKFLOW_ERRORS } from '../../handlers/lib/errors';
  * answers, with the few API Gateway variables it uses. The integration suite runs it in
  * LocalStack's API Gateway too; here every branch is covered, the 500s included.
  */
-const TEMPLATE = readFileSync(join(__dirname, '..', '..', 'api', 'execution-result.vtl'), 'utf8');
+const api = (file: string) => readFileSync(join(__dirname, '..', '..', 'api', file), 'utf8');
+const TEMPLATE = api('execution-result.vtl');
+const NOT_STARTED = api('execution-not-started.vtl');
 
 /** A Java string as VTL sees it in API Gateway: replaceAll takes a regular expression. */
 type JavaString = { toString(): string; replaceAll(regex: string, replacement: string): JavaString };
@@ -31,13 +33,13 @@ function whenApiGatewayMaps(execution: Execution): { status: number; body: Recor
   return { status: context.responseOverride.status ?? 200, body: JSON.parse(text) };
 }
 
-const sealed = { ticketId: 'b1f0c3a2-1111-4222-8333-944445555666', encryptedTicket: { alg: 'AES-256-GCM' } };
+const sealed = { ticketId: 'b1f0c3a2-1111-4222-8333-944445555666', encryptedTicket: 'AgV4bR55QdQ0qMR2' };
 
 describe('the StartSyncExecution response mapping', () => {
   it('answers a succeeded Generate with 201 and the workflow output as the body', () => {
     const res = whenApiGatewayMaps({
       status: 'SUCCEEDED',
-      input: JSON.stringify({ action: 'Generate', customer: {} }),
+      input: JSON.stringify({ request: { action: 'Generate', customer: {} }, idempotencyKey: '' }),
       output: JSON.stringify(sealed),
     });
     expect(res).toEqual({ status: 201, body: sealed });
@@ -46,7 +48,7 @@ describe('the StartSyncExecution response mapping', () => {
   it('answers a succeeded Fetch with 200', () => {
     const res = whenApiGatewayMaps({
       status: 'SUCCEEDED',
-      input: JSON.stringify({ action: 'Fetch', ticketId: sealed.ticketId }),
+      input: JSON.stringify({ request: { action: 'Fetch', ticketId: sealed.ticketId }, idempotencyKey: '' }),
       output: JSON.stringify(sealed),
     });
     expect(res).toEqual({ status: 200, body: sealed });
@@ -79,5 +81,45 @@ describe('the StartSyncExecution response mapping', () => {
     for (const status of ['FAILED', 'TIMED_OUT', 'ABORTED']) {
       expect(whenApiGatewayMaps({ status, error: 'Anything' }).status).toBeGreaterThanOrEqual(400);
     }
+  });
+});
+
+/** A Java string with the methods the templates call on API Gateway's strings. */
+const javaText = (text: string) => ({
+  toString: () => text,
+  contains: (part: string) => text.includes(part),
+  length: () => text.length,
+});
+
+function whenStepFunctionsRefuses(answer: { __type: string; message: string }) {
+  const context = { requestId: 'req-123', responseOverride: {} as { status?: number } };
+  const input = { path: (path: string) => javaText(answer[path.replace('$.', '') as keyof typeof answer]) };
+  const text = render(NOT_STARTED, { input, context });
+  return { status: context.responseOverride.status ?? 500, body: JSON.parse(text) };
+}
+
+describe('the mapping of a refused StartSyncExecution', () => {
+  it.each([
+    ['the request template refused an oversized body (LocalStack)', 'InvalidExecutionInput', 'Invalid JSON'],
+    [
+      "AWS's length check on the input",
+      'com.amazonaws.swf.service.v2.model#ValidationException',
+      "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144",
+    ],
+  ])('answers %s with 413 PayloadTooLarge', (_case, __type, message) => {
+    expect(whenStepFunctionsRefuses({ __type, message })).toEqual({
+      status: 413,
+      body: { error: 'PayloadTooLarge', message: expect.any(String) },
+    });
+  });
+
+  it.each([
+    ['throttling', 'ThrottlingException', 'Rate exceeded'],
+    ['a missing state machine', 'StateMachineDoesNotExist', 'State Machine Does Not Exist'],
+  ])('answers %s with 500 ExecutionNotStarted, quoting the request id', (_case, __type, message) => {
+    expect(whenStepFunctionsRefuses({ __type, message })).toEqual({
+      status: 500,
+      body: { error: 'ExecutionNotStarted', message: expect.stringContaining('req-123') },
+    });
   });
 });

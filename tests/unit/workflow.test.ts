@@ -1,48 +1,17 @@
-import { handler as encrypt } from '../../handlers/encrypt-ticket';
 import { handler as generate } from '../../handlers/generate-ticket';
 import { WORKFLOW_ERRORS } from '../../handlers/lib/errors';
 import { SealedTicket } from '../../handlers/tickets/schemas';
 import { fakeKms } from '../support/fake-kms';
-import { asLambdaTask, LOCAL_BINDINGS, runWorkflow } from '../support/run-workflow';
+import { LOCAL_BINDINGS, runWorkflow } from '../support/run-workflow';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
 import { failErrors } from '../support/workflow';
+import { givenServices } from '../support/workflow-services';
 
 /**
  * The ASL file run in process with the real handlers behind the Lambda tasks, and the
  * S3 and SNS tasks recorded. (The integration suite runs it against LocalStack.)
  */
 const kms = fakeKms();
-
-function givenServices() {
-  const stored = new Map<string, string>();
-  const published: { TopicArn: string; Message: string }[] = [];
-  const generateCalls: unknown[] = [];
-  const tasks = {
-    GenerateTicket: asLambdaTask(async (payload) => {
-      generateCalls.push(payload);
-      return generate(payload);
-    }),
-    EncryptTicket: asLambdaTask(encrypt),
-    // Step Functions serializes an object Body to JSON text, as S3 then stores it.
-    StoreTicket: (p: { Bucket: string; Key: string; Body: unknown }) => {
-      stored.set(`${p.Bucket}/${p.Key}`, JSON.stringify(p.Body));
-      return { ETag: '"x"' };
-    },
-    PublishTicket: (p: { TopicArn: string; Message: string }) => {
-      published.push(p);
-      return { MessageId: 'm-1' };
-    },
-    FetchTicket: (p: { Bucket: string; Key: string }) => {
-      const body = stored.get(`${p.Bucket}/${p.Key}`);
-      if (body === undefined)
-        throw Object.assign(new Error('The specified key does not exist.'), {
-          name: 'S3.NoSuchKeyException',
-        });
-      return { Body: body, ContentType: 'application/json' };
-    },
-  };
-  return { tasks, stored, published, generateCalls };
-}
 
 describe('ticket workflow (in process)', () => {
   beforeEach(() => kms.reset());
@@ -66,7 +35,7 @@ describe('ticket workflow (in process)', () => {
       },
     ]);
     const key = `${LOCAL_BINDINGS.refs.TicketBucket}/tickets/${sealed.ticketId}.json`;
-    expect(JSON.parse(services.stored.get(key) ?? 'null')).toEqual(sealed);
+    expect(JSON.parse(services.objects.get(key) ?? 'null')).toEqual(sealed);
     expect(services.published).toHaveLength(1);
     expect(services.published[0]?.TopicArn).toBe(LOCAL_BINDINGS.refs.TicketTopic);
     expect(JSON.parse(services.published[0]?.Message ?? 'null')).toEqual(sealed);
@@ -100,9 +69,9 @@ describe('ticket workflow (in process)', () => {
     expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidAction' });
   });
 
-  it('a refused generation fails with TicketGenerationFailed and never reaches encryption', async () => {
+  it('an event that has started fails with EventAlreadyStarted and never reaches encryption', async () => {
     const result = await runWorkflow(givenGenerateRequest({ startsAt: pastStart() }), givenServices().tasks);
-    expect(result).toMatchObject({ status: 'FAILED', error: 'TicketGenerationFailed' });
+    expect(result).toMatchObject({ status: 'FAILED', error: 'EventAlreadyStarted' });
     expect(result.entered).not.toContain('EncryptTicket');
   });
 
@@ -145,7 +114,7 @@ describe('ticket workflow (in process)', () => {
     const result = await runWorkflow(givenGenerateRequest(), { ...services.tasks, StoreTicket: flakyStore });
     expect(result.status).toBe('SUCCEEDED');
     expect(attempts).toBe(2);
-    expect(services.stored.size).toBe(1);
+    expect(services.keys('tickets/')).toHaveLength(1);
   });
 
   it('names exactly the errors the HTTP mapping knows', () => {

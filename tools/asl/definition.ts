@@ -13,6 +13,7 @@ const StateType = z.enum(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', '
 
 const State = z.looseObject({
   Type: StateType,
+  Comment: z.string().optional(),
   Next: z.string().optional(),
   End: z.boolean().optional(),
   Resource: z.unknown().optional(),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { openTicket } from '../../handlers/tickets/open-ticket';
 import { SealedTicket } from '../../handlers/tickets/schemas';
+import { readStackInfo } from '../../localstack/stack-info';
 import { watchHandlers } from '../watch/handler-build';
 import { type Target, timedCall } from './http-load';
 import type { HotReloadFigure } from './report-types';
@@ -16,12 +17,16 @@ const GIVE_UP_MS = 15_000;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 const kms = new KMSClient({});
+// The deployed stack's ticket key: openTicket decrypts with that key alone (strict mode).
+let keyArn: Promise<string> | undefined;
 const randomCode = () => Array.from({ length: 10 }, () => BASE32[Math.floor(Math.random() * 32)]).join('');
 
 /** The verification code of the ticket one Generate issues, read by opening the envelope. */
 async function issuedCode(generate: Target): Promise<string> {
   const { body } = await timedCall(generate);
-  return (await openTicket(SealedTicket.parse(JSON.parse(body)), kms)).verificationCode;
+  keyArn ??= readStackInfo().then((stack) => stack.keyArn);
+  const key = { kms, keyArn: await keyArn };
+  return (await openTicket(SealedTicket.parse(JSON.parse(body)), key)).verificationCode;
 }
 
 /** Polls Generate until `shows(code)`; the ms from `since` to that response. */

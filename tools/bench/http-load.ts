@@ -5,8 +5,11 @@ import { commandLine } from './shell';
 import { perSecond, summarize } from './stats';
 
 export type LoadPlan = { connections: number; amount: number };
-/** One kind of request: where it goes, what it sends, and the status every answer must have. */
-export type Target = { name: string; url: string; body: string; status: number };
+/**
+ * One kind of request: where it goes, what it sends, and the status every answer must have.
+ * `fresh`, when set, makes each request's body (`body` is then one example of them).
+ */
+export type Target = { name: string; url: string; body: string; status: number; fresh?: () => string };
 
 // Unpatched, LocalStack runs executions one after another: at 20 connections a request queues for ~20 of them.
 const TIMEOUT_S = 120;
@@ -15,7 +18,11 @@ const HEADERS = { 'content-type': 'application/json' };
 /** One request, timed; a clear message beats a table of failures. */
 export async function timedCall(target: Target): Promise<{ ms: number; body: string }> {
   const started = performance.now();
-  const res = await fetch(target.url, { method: 'POST', headers: HEADERS, body: target.body });
+  const res = await fetch(target.url, {
+    method: 'POST',
+    headers: HEADERS,
+    body: target.fresh?.() ?? target.body,
+  });
   const body = await res.text();
   const ms = performance.now() - started;
   if (res.status !== target.status) {
@@ -48,8 +55,20 @@ export function autocannonCommand(target: Target, plan: LoadPlan): string {
 
 function run(target: Target, plan: LoadPlan, latencies: number[]): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
+    const { fresh } = target;
+    const requests = fresh
+      ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: fresh() }) }]
+      : undefined;
     const instance = autocannon(
-      { url: target.url, method: 'POST', headers: HEADERS, body: target.body, ...plan, timeout: TIMEOUT_S },
+      {
+        url: target.url,
+        method: 'POST',
+        headers: HEADERS,
+        body: target.body,
+        requests,
+        ...plan,
+        timeout: TIMEOUT_S,
+      },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));

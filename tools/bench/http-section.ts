@@ -9,7 +9,7 @@ import { ensureFloor } from './floor-stack';
 import { editToEffect } from './hot-reload';
 import { type LoadPlan, load, type Target, timedCall } from './http-load';
 import type { ColdCall, HttpRun, HttpSection, Variant } from './report-types';
-import { generateRequest } from './ticket-input';
+import { freshGenerateBodies } from './ticket-input';
 
 // Counts, not durations: unpatched, LocalStack answers about one Generate a second.
 const PLANS: Record<Variant, LoadPlan[]> = {
@@ -31,12 +31,8 @@ const EDIT_ROUNDS = 3;
 const say = (message: string) => console.log(`bench: ${message}`);
 
 async function targets(stack: StackInfo, endpoint: string): Promise<Target[]> {
-  const generate = {
-    name: 'Generate',
-    url: stack.apiUrl,
-    body: JSON.stringify(generateRequest(new Date())),
-    status: 201,
-  };
+  const fresh = freshGenerateBodies(new Date());
+  const generate = { name: 'Generate', url: stack.apiUrl, body: fresh(), status: 201, fresh };
   const { body } = await timedCall(generate);
   const { ticketId } = JSON.parse(body) as { ticketId: string };
   say('deploying the floor fixture (a one-Pass EXPRESS machine behind the same API integration) ...');
@@ -93,5 +89,12 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const switchNote = initial
     ? null
     : "The extension's speed-patch switch did not answer (mode D, or LocalStack not started by `make local-up`): one variant, as running.";
-  return { status: 'ok', targets: all, switchNote, cold, runs, hotReload };
+  const described = all.map(({ name, url, body, status, fresh }) => ({
+    name,
+    url,
+    body,
+    status,
+    freshBodies: !!fresh,
+  }));
+  return { status: 'ok', targets: described, switchNote, cold, runs, hotReload };
 }

@@ -8,6 +8,9 @@ import { summarize } from './stats';
 /** What a handler needs to load at all (encrypt-ticket validates its config on import). */
 export const IMPORT_ENV = {
   TICKET_KEY_ID: 'dummy',
+  TICKET_DATA_KEY_MAX_AGE_SECONDS: '300',
+  TICKET_DATA_KEY_MAX_TICKETS: '1000',
+  TICKET_DATA_KEY_MAX_BYTES: '1048576',
   AWS_REGION: 'us-east-1',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
@@ -38,6 +41,11 @@ export function variants(artifact: Artifact, root: string): Variant[] {
   ];
 }
 
+/** Bundled files only, e.g. a handler before and after a change, taking turns the same way. */
+export function bundledVariants(files: { name: string; file: string }[]): Variant[] {
+  return files.map(({ name, file }) => ({ name, args: ['-e', probeScript(file)], env: IMPORT_ENV }));
+}
+
 function timeRequire(variant: Variant, cwd: string): number {
   const env: NodeJS.ProcessEnv = { ...process.env, ...variant.env };
   // Nothing may preload into the child: it must start as plain `node`.
@@ -50,12 +58,17 @@ function timeRequire(variant: Variant, cwd: string): number {
   return value;
 }
 
+/** A handler's three variants (bundled, unbundled JS, TS through tsx). */
+export function measureImports(artifact: Artifact, root: string, runs: number): ImportFigure[] {
+  return measureVariants(variants(artifact, root), root, runs);
+}
+
 /**
  * `runs` fresh processes per variant, taking turns so drift (thermal, other load) hits all
  * alike, after one discarded warm-up each for the file cache and tsx's transform cache.
  */
-export function measureImports(artifact: Artifact, root: string, runs: number): ImportFigure[] {
-  const measured = variants(artifact, root).map((variant) => ({ variant, samples: [] as number[] }));
+export function measureVariants(chosen: Variant[], root: string, runs: number): ImportFigure[] {
+  const measured = chosen.map((variant) => ({ variant, samples: [] as number[] }));
   for (const { variant } of measured) timeRequire(variant, root);
   for (let i = 0; i < runs; i++) {
     for (const { variant, samples } of measured) samples.push(timeRequire(variant, root));

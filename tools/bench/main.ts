@@ -4,12 +4,20 @@ import { join, relative } from 'node:path';
 import { useLocalStackEnv } from '../../localstack/local-env';
 import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
+import { encryptBeforeAfter } from './encrypt-baseline';
 import { describeEnvironment, localstackVersion } from './environment';
 import { httpSection } from './http-section';
 import { measureImports } from './import-time';
 import { BENCH_ENTRY, renderReport } from './render';
 import type { BundleSection, HttpSection, ThroughputSection } from './report-types';
-import { cpuOnly, loadHandlers, withLocalStackKms } from './throughput';
+import {
+  cacheEnvironment,
+  cpuOnly,
+  dataKeySection,
+  deployedCacheBounds,
+  loadHandlers,
+  withLocalStackKms,
+} from './throughput';
 import { buildUnbundled } from './unbundled-build';
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,6 +29,7 @@ const EXTRACT_DIR = join(tmpdir(), 'ticket-bench');
 const IMPORT_RUNS = 15;
 const KMS_TICKETS = 200;
 const CPU_TICKETS = 2000;
+const DATA_KEY_TICKETS = 1000;
 const UP_FIRST = 'LocalStack is not up with the `local` stage deployed: run `make local-up` first.';
 
 const say = (message: string) => console.log(`bench: ${message}`);
@@ -30,6 +39,8 @@ function setEnvironment(): void {
   useLocalStackEnv();
   // Thousands of tickets would otherwise log thousands of lines.
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  // encrypt-ticket's data-key cache, as serverless.yml deploys it.
+  Object.assign(process.env, cacheEnvironment(deployedCacheBounds(ROOT)));
 }
 
 async function readStack(): Promise<StackInfo | null> {
@@ -43,13 +54,23 @@ async function readStack(): Promise<StackInfo | null> {
 
 function bundleSection(): BundleSection {
   const packaging = ensurePackaged(ROOT);
-  const figures = extractArtifacts(ROOT, EXTRACT_DIR).map((artifact) => {
+  const artifacts = extractArtifacts(ROOT, EXTRACT_DIR);
+  const figures = artifacts.map((artifact) => {
     buildUnbundled(ROOT, artifact.sourceFile, artifact.unbundledFile);
     say(`import time of ${artifact.fn}, ${IMPORT_RUNS} fresh processes per variant ...`);
     const { fn, jsName, zipBytes, jsBytes } = artifact;
     return { fn, jsName, zipBytes, jsBytes, imports: measureImports(artifact, ROOT, IMPORT_RUNS) };
   });
-  return { packaging, packageCommand: PACKAGE_COMMAND, runs: IMPORT_RUNS, figures };
+  const encrypt = artifacts.find((a) => a.fn === 'encryptTicket');
+  say('encryptTicket before and after the Encryption SDK ...');
+  const encryptBeforeAfterFigure = encrypt && encryptBeforeAfter(ROOT, EXTRACT_DIR, encrypt, IMPORT_RUNS);
+  return {
+    packaging,
+    packageCommand: PACKAGE_COMMAND,
+    runs: IMPORT_RUNS,
+    figures,
+    ...(encryptBeforeAfterFigure ? { encryptBeforeAfter: encryptBeforeAfterFigure } : {}),
+  };
 }
 
 async function throughputSection(stack: StackInfo | null): Promise<ThroughputSection> {
@@ -62,7 +83,10 @@ async function throughputSection(stack: StackInfo | null): Promise<ThroughputSec
       : ({ status: 'skipped', reason: UP_FIRST } as const);
     say(`${CPU_TICKETS} tickets with KMS stubbed ...`);
     const command = `${BENCH_ENTRY}   # in-process: tools/bench/throughput.ts calls the handlers`;
-    return { command, localstackKms, cpuOnly: await cpuOnly(handlers, CPU_TICKETS) };
+    const cpu = await cpuOnly(handlers, CPU_TICKETS);
+    say(`KMS requests per ${DATA_KEY_TICKETS} tickets, data-key cache on and off ...`);
+    const dataKeys = await dataKeySection(handlers.kms, deployedCacheBounds(ROOT), DATA_KEY_TICKETS);
+    return { command, localstackKms, cpuOnly: cpu, dataKeys };
   } finally {
     // Its keep-alive sockets would hold the process open.
     handlers.kms.destroy();

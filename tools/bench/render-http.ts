@@ -103,7 +103,7 @@ export function renderHttp(section: HttpSection): string {
       ['Target', 'body', 'expected status'],
       section.targets.map((t) => [
         t.name,
-        inlineCode(t.body.length > 80 ? `${t.body.slice(0, 77)}...` : t.body),
+        `${inlineCode(t.body.length > 80 ? `${t.body.slice(0, 77)}...` : t.body)}${t.freshBodies ? ' (each request a new event id)' : ''}`,
         String(t.status),
       ]),
       ['left', 'left', 'right'],

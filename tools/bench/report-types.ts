@@ -37,6 +37,15 @@ export type BundleSection = {
   packageCommand: string;
   runs: number;
   figures: BundleFigure[];
+  /** encryptTicket before (hand-rolled envelope, built from git) and after the Encryption SDK. */
+  encryptBeforeAfter?: EncryptBeforeAfter | Skipped;
+};
+
+export type EncryptBeforeAfter = {
+  status: 'ok';
+  rev: string;
+  /** Before first, then after; the same import probe, taking turns. */
+  rows: { variant: string; jsBytes: number; imports: ImportFigure }[];
 };
 
 export type Skipped = { status: 'skipped'; reason: string };
@@ -53,6 +62,17 @@ export type ThroughputSection = {
   command: string;
   localstackKms: ThroughputFigure | Skipped;
   cpuOnly: ThroughputFigure;
+  /** KMS requests per batch of tickets, data-key cache on (serverless.yml's bounds) and off. */
+  dataKeys?: DataKeyFigure[];
+};
+
+export type DataKeyFigure = {
+  label: string;
+  bounds: { maxAgeSeconds: number; maxTickets: number; maxBytes: number };
+  tickets: number;
+  /** GenerateDataKey requests sent for those tickets. */
+  requests: number;
+  sealMs: Summary;
 };
 
 export type HttpFigure = {
@@ -82,7 +102,8 @@ export type HttpSection =
   | Skipped
   | {
       status: 'ok';
-      targets: { name: string; url: string; body: string; status: number }[];
+      /** `freshBodies`: every request sends its own body (a fresh event, since a seat is sold once). */
+      targets: { name: string; url: string; body: string; status: number; freshBodies: boolean }[];
       /** Why there is no unpatched variant, when there is none. */
       switchNote: string | null;
       cold: ColdCall[];

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { ThroughputFigure } from './report-types';
+import { kmsKeyring } from '../../handlers/lib/kms-keyring';
+import { type DataKeyCacheBounds, sealingMaterials } from '../../handlers/tickets/data-key-cache';
+import { issueTicket } from '../../handlers/tickets/issue-ticket';
+import { sealTicket } from '../../handlers/tickets/seal-ticket';
+import { readYaml } from '../asl/read-yaml';
+import { projectConfig } from '../cost/serverless-config';
+import type { DataKeyFigure, ThroughputFigure } from './report-types';
 import { summarize } from './stats';
 import { generationDetails } from './ticket-input';
 
@@ -37,20 +44,78 @@ async function run(label: string, handlers: Handlers, tickets: number, warmup: n
 }
 
 export function withLocalStackKms(handlers: Handlers, tickets: number): Promise<ThroughputFigure> {
-  return run('LocalStack KMS (GenerateDataKey over HTTP)', handlers, tickets, 20);
+  return run('LocalStack KMS (data-key cache as deployed)', handlers, tickets, 20);
 }
 
-/** The same handlers with GenerateDataKey answered locally: our own CPU cost per ticket. */
-export async function cpuOnly(handlers: Handlers, tickets: number): Promise<ThroughputFigure> {
-  const kmsMock = mockClient(handlers.kms);
+const OFF: DataKeyCacheBounds = { maxAgeSeconds: 0, maxTickets: 0, maxBytes: 0 };
+
+/** encryptTicket's data-key cache as serverless.yml deploys it (off when it sets none). */
+export function deployedCacheBounds(root: string): DataKeyCacheBounds {
+  return projectConfig(readYaml(join(root, 'serverless.yml'))).dataKeyCache ?? OFF;
+}
+
+/** The variables encrypt-ticket reads its cache bounds from, so the handlers load as deployed. */
+export function cacheEnvironment(bounds: DataKeyCacheBounds): Record<string, string> {
+  return {
+    TICKET_DATA_KEY_MAX_AGE_SECONDS: String(bounds.maxAgeSeconds),
+    TICKET_DATA_KEY_MAX_TICKETS: String(bounds.maxTickets),
+    TICKET_DATA_KEY_MAX_BYTES: String(bounds.maxBytes),
+  };
+}
+
+/** GenerateDataKey requests per `tickets` tickets, the cache on (as deployed) and off. */
+export async function dataKeySection(kms: KMSClient, bounds: DataKeyCacheBounds, tickets: number) {
+  return [
+    await dataKeyRequests(kms, 'on (as deployed)', bounds, tickets),
+    await dataKeyRequests(kms, 'off', OFF, tickets),
+  ];
+}
+
+/** GenerateDataKey answered locally with a fresh key, as KMS would: our own CPU cost only. */
+function stubDataKeys(kms: KMSClient) {
+  const kmsMock = mockClient(kms);
   kmsMock.on(GenerateDataKeyCommand).callsFake((input: { KeyId?: string }) => ({
     KeyId: input.KeyId,
     Plaintext: randomBytes(32),
     // About the size of a real AES_256 data key blob from AWS KMS.
     CiphertextBlob: randomBytes(184),
   }));
+  return kmsMock;
+}
+
+/** The same handlers with GenerateDataKey answered locally: our own CPU cost per ticket. */
+export async function cpuOnly(handlers: Handlers, tickets: number): Promise<ThroughputFigure> {
+  const kmsMock = stubDataKeys(handlers.kms);
   try {
     return await run('CPU only (KMS send() stubbed)', handlers, tickets, 200);
+  } finally {
+    kmsMock.restore();
+  }
+}
+
+/**
+ * KMS GenerateDataKey requests for `tickets` tickets sealed one after another in one warm
+ * environment, with the data-key cache at `bounds` (0 in a bound: off), KMS stubbed.
+ */
+export async function dataKeyRequests(
+  kms: KMSClient,
+  label: string,
+  bounds: DataKeyCacheBounds,
+  tickets: number,
+): Promise<DataKeyFigure> {
+  const kmsMock = stubDataKeys(kms);
+  try {
+    const materials = sealingMaterials(kmsKeyring(kms, { generatorKeyId: 'bench-key' }), bounds);
+    const details = generationDetails(new Date());
+    const samples: number[] = [];
+    for (let i = 0; i < tickets; i++) {
+      const ticket = issueTicket(details);
+      const t0 = performance.now();
+      await sealTicket(ticket, materials);
+      samples.push(performance.now() - t0);
+    }
+    const requests = kmsMock.commandCalls(GenerateDataKeyCommand).length;
+    return { label, bounds, tickets, requests, sealMs: summarize(samples) };
   } finally {
     kmsMock.restore();
   }

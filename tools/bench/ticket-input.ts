@@ -17,3 +17,17 @@ export function generationDetails(now: Date) {
 export function generateRequest(now: Date) {
   return { action: 'Generate', ...generationDetails(now) };
 }
+
+/**
+ * Generate bodies for a fresh event each: a seat is sold once, so a repeated body would be
+ * answered 409 SeatTaken from the second request on.
+ */
+export function freshGenerateBodies(now: Date): () => string {
+  const run = now.getTime().toString(36);
+  let n = 0;
+  return () => {
+    n += 1;
+    const request = generateRequest(now);
+    return JSON.stringify({ ...request, event: { ...request.event, id: `bench-${run}-${n}` } });
+  };
+}

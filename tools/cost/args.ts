@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_EXPRESS_MEMORY_MB, DEFAULT_EXPRESS_MS, DEFAULT_LAMBDA_MS } from './assumptions';
+import {
+  DEFAULT_EXPRESS_MEMORY_MB,
+  DEFAULT_EXPRESS_MS,
+  DEFAULT_LAMBDA_MS,
+  DEFAULT_WARM_TICKETS_PER_MINUTE,
+} from './assumptions';
 
 export const USAGE = `Usage: tsx tools/cost/main.ts [options]
   --json                     print JSON instead of tables
@@ -9,6 +14,9 @@ export const USAGE = `Usage: tsx tools/cost/main.ts [options]
     .map(([fn, ms]) => `${fn}=${ms}`)
     .join(',')})
   --retries N                retried attempts per state with a Retry (default 0)
+  --warm-tickets-per-minute N
+                             tickets one warm encryptTicket environment seals a minute, for the
+                             data-key cache (default ${DEFAULT_WARM_TICKETS_PER_MINUTE})
   --prices FILE              price file (default tools/cost/prices.us-east-1.json)
   --asl FILE                 state machine (default statemachines/ticket.asl.yml)
   --serverless FILE          serverless config (default serverless.yml)`;
@@ -21,6 +29,8 @@ export interface CostArgs {
   /** Only the functions given with --lambda-ms. */
   lambdaMs: Record<string, number>;
   retries: number;
+  /** Assumed warm-function reuse of encryptTicket's cached data key. */
+  warmTicketsPerMinute: number;
   pricesFile?: string;
   /** Files given on the command line; main.ts falls back to the repo's own. */
   asl?: string;
@@ -59,6 +69,7 @@ export function parseCostArgs(argv: string[]): CostArgs {
       'express-memory-mb': { type: 'string' },
       'lambda-ms': { type: 'string' },
       retries: { type: 'string' },
+      'warm-tickets-per-minute': { type: 'string' },
       prices: { type: 'string' },
       asl: { type: 'string' },
       serverless: { type: 'string' },
@@ -71,6 +82,12 @@ export function parseCostArgs(argv: string[]): CostArgs {
     expressMemoryMb: number('express-memory-mb', values['express-memory-mb'], DEFAULT_EXPRESS_MEMORY_MB, 1),
     lambdaMs: lambdaMs(values['lambda-ms']),
     retries: Math.floor(number('retries', values.retries, 0, 0)),
+    warmTicketsPerMinute: number(
+      'warm-tickets-per-minute',
+      values['warm-tickets-per-minute'],
+      DEFAULT_WARM_TICKETS_PER_MINUTE,
+      0,
+    ),
   };
   if (values.prices !== undefined) args.pricesFile = values.prices;
   if (values.asl !== undefined) args.asl = values.asl;

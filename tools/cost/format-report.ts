@@ -1,3 +1,4 @@
+import { countText, type DataKeyReuse } from './data-keys';
 import type { CostReport, PathCost } from './report';
 import { formatTable } from './table';
 import type { ServiceCall } from './usage';
@@ -14,7 +15,7 @@ function perRequest(usd: number): string {
 
 // `*` marks a call a Lambda function makes itself; the breakdown names the function.
 function callText(c: ServiceCall): string {
-  const n = c.count === 1 ? '' : `${c.count}x `;
+  const n = c.count === 1 ? '' : `${countText(c.count)} `;
   return `${n}${c.service}:${c.action}${c.via ? '*' : ''}`;
 }
 
@@ -64,10 +65,17 @@ function breakdown(p: PathCost, r: CostReport): string {
 }
 
 function comparison(r: CostReport): string {
-  const rows = r.paths.map((p) => [
-    p.name,
-    perMillion(p.endToEnd[r.projectType].total),
-    perMillion(p.endToEnd.STANDARD.total),
+  const rows = r.paths.flatMap((p) => [
+    [p.name, perMillion(p.endToEnd[r.projectType].total), perMillion(p.endToEnd.STANDARD.total)],
+    ...(p.cachingOff
+      ? [
+          [
+            `${p.name} (data-key caching off)`,
+            perMillion(p.cachingOff[r.projectType].total),
+            perMillion(p.cachingOff.STANDARD.total),
+          ],
+        ]
+      : []),
   ]);
   const header = ['Path', `This project (${r.projectType})`, 'Article design (STANDARD)'];
   return formatTable(header, rows, ['left', 'right', 'right']);
@@ -81,6 +89,19 @@ function assumptions(r: CostReport): string {
   return [
     `Assumptions: Express execution ${a.expressDurationMs} ms at ${a.expressMemoryMb} MB;`,
     `  Lambda ${a.lambdaArchitecture} ${lambdas}; ${a.retries} retried attempts per Retry.`,
+    dataKeyLine(a.dataKeys),
+  ].join('\n');
+}
+
+function dataKeyLine(d: DataKeyReuse): string {
+  if (!d.cache || d.limitedBy === 'caching off') {
+    return '  Data-key cache off (serverless.yml): one KMS GenerateDataKey per ticket.';
+  }
+  const { maxAgeSeconds, maxTickets, maxBytes } = d.cache;
+  return [
+    `  Data-key cache (serverless.yml): a key serves at most ${maxAgeSeconds} s, ${maxTickets} tickets, ${maxBytes} bytes;`,
+    `  with ${d.warmTicketsPerMinute} tickets a minute per warm encryptTicket environment (--warm-tickets-per-minute)`,
+    `  and ${d.ticketBytes}-byte tickets, a key seals ${d.ticketsPerDataKey} tickets (bound: ${d.limitedBy}).`,
   ].join('\n');
 }
 
@@ -91,6 +112,8 @@ const NOTES = [
   '- The article design is this workflow as a STANDARD machine, priced by transitions as the article does.',
   '- SNS: the publish only. Delivery to SQS is free; HTTP/S delivery ($0.60 per 1M) is priced separately.',
   '- Not included: CloudWatch Logs, S3 storage and transfer, the KMS key ($1 a month).',
+  '- KMS: GenerateDataKey once per data key, spread over the tickets it seals (assumption above); the',
+  '  "data-key caching off" rows pay one per ticket. A cold start always asks KMS for a new key.',
   '- Behind the API, the request validator refuses an unknown action before any execution starts;',
   '  the Invalid action row prices an execution started some other way.',
 ];

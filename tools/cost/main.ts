@@ -31,6 +31,7 @@ function main(argv: string[]): void {
     expressMemoryMb: args.expressMemoryMb,
     lambdaMs: { ...DEFAULT_LAMBDA_MS, ...args.lambdaMs },
     retries: args.retries,
+    warmTicketsPerMinute: args.warmTicketsPerMinute,
   });
   console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
 }

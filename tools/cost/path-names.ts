@@ -5,9 +5,25 @@ import type { Decision, Outcome, Path } from './paths';
  * A path missing here keeps its description, so a changed machine still reads sensibly.
  */
 export const TICKET_PATH_NAMES: Record<string, string> = {
-  'Generate > ticket.ticketId present > success': 'Generate success',
-  'Generate > TicketGenerated? default > fail TicketGenerationFailed': 'Generate failed (no ticketId)',
-  'Generate > GenerateTicket caught States.ALL > fail TicketGenerationFailed': 'Generate failed (caught)',
+  'Generate >  > ticket.plaintext.ticketId present > KeyToComplete? default > success': 'Generate success',
+  'Generate > IdempotencyKeySent? default > ticket.plaintext.ticketId present > key present > success':
+    'Generate success, with an Idempotency-Key',
+  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > earlier.record.fingerprint == key.fingerprint and earlier.record.status == Completed > success':
+    'Generate retried (same key: the same ticket)',
+  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > SameRequest? default > fail IdempotencyKeyReused':
+    'Key reused with another request',
+  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > earlier.record.fingerprint == key.fingerprint > fail RequestInProgress':
+    'Key still in progress',
+  'Generate >  > ClaimSeat caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > ReleaseIdempotencyKey? default > SeatTaken > fail SeatTaken':
+    'Seat taken',
+  'Generate >  > GenerateTicket caught EventAlreadyStarted > ReleaseIdempotencyKey? default > EventAlreadyStarted > fail EventAlreadyStarted':
+    'Event already started (claim released)',
+  'Generate >  > TicketGenerated? default > ReleaseIdempotencyKey? default > TicketGenerationFailed > fail TicketGenerationFailed':
+    'Generate failed (no ticketId)',
+  'Generate >  > GenerateTicket caught States.ALL > ReleaseIdempotencyKey? default > TicketGenerationFailed > fail TicketGenerationFailed':
+    'Generate failed (caught)',
+  'Generate >  > ticket.plaintext.ticketId present > Distribute caught States.ALL > ticket present > ReleaseIdempotencyKey? default > FailWithOutcome default > fail TicketNotIssued':
+    'Store or publish failed (withdrawn, claim released)',
   'Fetch > success': 'Fetch found',
   'Fetch > FetchTicket caught S3.NoSuchKeyException > fail TicketNotFound': 'Fetch not found',
   'SelectAction default > fail InvalidAction': 'Invalid action',

@@ -128,9 +128,69 @@ class Walker {
   }
 }
 
+type Rule = { Variable?: string; StringEquals?: string; IsPresent?: boolean };
+
+/**
+ * Whether a path can run: a Choice on a value a Pass state set (`Result` at `ResultPath`), or on
+ * whether a state wrote a `ResultPath`, is decided by what the path did before it. (Compensation
+ * chains note an outcome and then branch on it; without this, every pairing would be a path.)
+ */
+function feasible(path: Path): boolean {
+  const facts = new Map<string, unknown>();
+  const written = new Set<string>();
+  let rebuilt = false;
+  const choices = path.decisions.filter((d) => d.kind === 'choice');
+  let next = 0;
+  const holds = (rule: Rule): boolean | undefined => {
+    if (!rule.Variable) return undefined;
+    if (rule.IsPresent !== undefined) {
+      const variable = rule.Variable;
+      // A field inside an object a state wrote may or may not be there: unknown.
+      if ([...written].some((w) => variable.startsWith(`${w}.`))) return undefined;
+      if (written.has(variable)) return rule.IsPresent;
+      // Absent for sure only once a Pass has rebuilt the whole state from its Parameters.
+      return rebuilt ? !rule.IsPresent : undefined;
+    }
+    if (rule.StringEquals !== undefined && facts.has(rule.Variable))
+      return facts.get(rule.Variable) === rule.StringEquals;
+    return undefined;
+  };
+  for (const { state, scope } of path.steps) {
+    if (state.Type === 'Choice') {
+      const decision = choices[next++];
+      if (!decision || decision.kind !== 'choice') continue;
+      const rules = (state.Choices ?? []) as Rule[];
+      if (decision.rule === 'default') {
+        if (rules.some((r) => holds(r) === true)) return false;
+      } else {
+        const rule = rules[decision.rule];
+        if (rule && holds(rule) === false) return false;
+        if (rules.slice(0, decision.rule).some((r) => holds(r) === true)) return false;
+      }
+      continue;
+    }
+    const { ResultPath, Result, Parameters } = state as {
+      ResultPath?: string | null;
+      Result?: unknown;
+      Parameters?: Record<string, unknown>;
+    };
+    if (state.Type === 'Pass' && Parameters && ResultPath === undefined && scope.length === 0) {
+      rebuilt = true;
+      facts.clear();
+      written.clear();
+      for (const key of Object.keys(Parameters)) written.add(`$.${key.replace(/\.\$$/, '')}`);
+      continue;
+    }
+    if (typeof ResultPath !== 'string') continue;
+    written.add(ResultPath);
+    if (state.Type === 'Pass' && Result !== undefined) facts.set(ResultPath, Result);
+  }
+  return true;
+}
+
 /** Every execution path from StartAt, following Choice rules, Default, Next, Catch and End. */
 export function enumeratePaths(machine: Machine): Path[] {
   const paths = new Walker(machine, []).from(machine.StartAt, new Set());
   if (paths.length > MAX_PATHS) throw new Error(`More than ${MAX_PATHS} paths: too many to enumerate`);
-  return paths;
+  return paths.filter(feasible);
 }

@@ -1,3 +1,4 @@
+import { countText } from './data-keys';
 import type { Prices } from './prices';
 import type { StateMachineType } from './serverless-config';
 import type { ServiceCall, Usage } from './usage';
@@ -60,6 +61,8 @@ export function callPrice(service: string, action: string, prices: Prices): numb
     'sns:publish': prices.sns.perMillionPublishes / 1e6,
     's3:putobject': prices.s3.perThousandPut / 1000,
     's3:getobject': prices.s3.perThousandGet / 1000,
+    // S3 does not charge for DELETE requests (the compensations' releases).
+    's3:deleteobject': 0,
     'kms:generatedatakey': prices.kms.perTenThousandRequests / 10_000,
   };
   return table[key];
@@ -82,7 +85,7 @@ function stepFunctionsItems(usage: Usage, type: StateMachineType, o: CostOptions
 }
 
 function times(n: number): string {
-  return n === 1 ? '' : `${n} x `;
+  return n === 1 ? '' : `${countText(n).slice(0, -1)} x `;
 }
 
 function callItem(call: ServiceCall, prices: Prices): LineItem | string {

@@ -1,5 +1,6 @@
 import type { Machine } from '../asl/definition';
-import { CALLS_INSIDE_LAMBDA, FALLBACK_LAMBDA_MS } from './assumptions';
+import { CALLS_INSIDE_LAMBDA, FALLBACK_LAMBDA_MS, TICKET_PLAINTEXT_BYTES } from './assumptions';
+import { type DataKeyReuse, dataKeyReuse, withDataKeyReuse } from './data-keys';
 import { describePath, namePaths } from './path-names';
 import { enumeratePaths, type Outcome } from './paths';
 import type { Prices } from './prices';
@@ -12,6 +13,7 @@ export interface ReportOptions {
   expressMemoryMb: number;
   lambdaMs: Record<string, number>;
   retries: number;
+  warmTicketsPerMinute: number;
 }
 
 export interface PathCost {
@@ -24,6 +26,8 @@ export interface PathCost {
   stepFunctions: Record<StateMachineType, number>;
   /** API Gateway + Step Functions + Lambda + services, per execution, under each type. */
   endToEnd: Record<StateMachineType, Cost>;
+  /** The same with encryptTicket's data-key cache off, for paths that seal a ticket. */
+  cachingOff?: Record<StateMachineType, Cost>;
 }
 
 export interface CostReport {
@@ -35,6 +39,7 @@ export interface CostReport {
     freeTiers: 'ignored';
     memoryMb: Record<string, number>;
     callsInsideLambda: typeof CALLS_INSIDE_LAMBDA;
+    dataKeys: DataKeyReuse;
   };
   paths: PathCost[];
 }
@@ -50,6 +55,12 @@ export function costReport(
   const paths = enumeratePaths(machine);
   const names = namePaths(paths);
   const express = expressExecution(o.expressDurationMs, o.expressMemoryMb, prices);
+  const dataKeys = dataKeyReuse(project.dataKeyCache, o.warmTicketsPerMinute, TICKET_PLAINTEXT_BYTES);
+  const callsInsideLambda = withDataKeyReuse(CALLS_INSIDE_LAMBDA, dataKeys);
+  const both = (usage: Usage) => ({
+    EXPRESS: executionCost(usage, 'EXPRESS', costOptions, prices),
+    STANDARD: executionCost(usage, 'STANDARD', costOptions, prices),
+  });
   return {
     prices: {
       region: prices.region,
@@ -64,10 +75,13 @@ export function costReport(
       lambdaArchitecture: 'x86_64',
       freeTiers: 'ignored',
       memoryMb: project.memoryMb,
-      callsInsideLambda: CALLS_INSIDE_LAMBDA,
+      callsInsideLambda,
+      dataKeys,
     },
     paths: paths.map((path, i) => {
-      const usage = pathUsage(path, { retries: o.retries, callsInsideLambda: CALLS_INSIDE_LAMBDA });
+      const usage = pathUsage(path, { retries: o.retries, callsInsideLambda });
+      const uncached = pathUsage(path, { retries: o.retries, callsInsideLambda: CALLS_INSIDE_LAMBDA });
+      const differs = JSON.stringify(uncached) !== JSON.stringify(usage);
       return {
         name: names[i] ?? describePath(path),
         description: describePath(path),
@@ -78,10 +92,8 @@ export function costReport(
           STANDARD: standardExecution(usage.transitions, prices),
           EXPRESS: express.request + express.duration,
         },
-        endToEnd: {
-          EXPRESS: executionCost(usage, 'EXPRESS', costOptions, prices),
-          STANDARD: executionCost(usage, 'STANDARD', costOptions, prices),
-        },
+        endToEnd: both(usage),
+        ...(differs ? { cachingOff: both(uncached) } : {}),
       };
     }),
   };

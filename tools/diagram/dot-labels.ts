@@ -41,8 +41,10 @@ function lines(name: string, detail: string[], note: string[] = []): string {
 export function nodeAttributes(name: string, state: State): Record<string, string> {
   switch (state.Type) {
     case 'Task': {
+      // A Task's Comment says what flows out of it (e.g. the sealed ticket's format).
       const retries = (state.Retry ?? []).map(retryLine).filter((l): l is string => l !== undefined);
-      const label = lines(name, [targetLabel(taskTarget(state))], retries);
+      const notes = [...(state.Comment ? [state.Comment] : []), ...retries];
+      const label = lines(name, [targetLabel(taskTarget(state))], notes);
       return { shape: 'box', style: 'filled', fillcolor: '"#e3f2fd"', color: '"#1565c0"', label };
     }
     case 'Choice':

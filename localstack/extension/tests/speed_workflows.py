@@ -8,6 +8,7 @@ tasks (the retry count is echoed in the error, so a lost retry counter shows), F
 
 import json
 import re
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -24,27 +25,39 @@ def features(bucket: str) -> dict[str, Any]:
 
 
 def ticket(bucket: str, topic_arn: str) -> dict[str, Any]:
-    """The project's workflow; GenerateTicket and EncryptTicket become Pass states of the same shape."""
+    """The project's workflow; GenerateTicket and EncryptTicket become Pass states that read and
+    write the same paths as the Lambda tasks (their `Payload.$` input, their `ResultPath`)."""
     definition: dict[str, Any] = yaml.safe_load(ASL_FILE.read_text())
     states = definition["States"]
-    states["GenerateTicket"] = {
-        "Type": "Pass",
-        "Parameters": {
-            "ticket": {"ticketId.$": "$.event.id", "customer.$": "$.customer", "event.$": "$.event"}
+
+    def stand_in(name: str, parameters: dict[str, Any]) -> dict[str, Any]:
+        task = states[name]
+        return {
+            "Type": "Pass",
+            "Parameters": parameters,
+            "ResultPath": task["ResultPath"],
+            "Next": task["Next"],
+        }
+
+    details = states["GenerateTicket"]["Parameters"]["Payload.$"]
+    states["GenerateTicket"] = stand_in(
+        "GenerateTicket",
+        {
+            "plaintext": {
+                "ticketId.$": f"{details}.event.id",
+                "customer.$": f"{details}.customer",
+                "event.$": f"{details}.event",
+            }
         },
-        "Next": states["GenerateTicket"]["Next"],
-    }
-    states["EncryptTicket"] = {
-        "Type": "Pass",
-        "Parameters": {
-            "ticketId.$": "$.ticket.ticketId",
-            "encryptedTicket": {
-                "alg": "none",
-                "ciphertext.$": "States.Base64Encode(States.JsonToString($.ticket))",
-            },
+    )
+    plaintext = states["EncryptTicket"]["Parameters"]["Payload.$"]
+    states["EncryptTicket"] = stand_in(
+        "EncryptTicket",
+        {
+            "ticketId.$": f"{plaintext}.ticketId",
+            "encryptedTicket.$": f"States.JsonToString({plaintext})",
         },
-        "Next": states["EncryptTicket"]["Next"],
-    }
+    )
     resolved: dict[str, Any] = _resolve_refs(definition, {"TicketBucket": bucket, "TicketTopic": topic_arn})
     return resolved
 
@@ -90,19 +103,34 @@ FEATURE_OUTCOMES: dict[str, tuple[str, str | None]] = {
 }
 
 
+FRESH = "{fresh}"  # replaced by a new UUID in each execution's input (fresh_input)
+
+
 def ticket_inputs(stored_ticket_id: str) -> dict[str, dict[str, Any]]:
-    def generate(event_id: str) -> dict[str, Any]:
-        event = {"id": event_id, "name": "Gig", "startsAt": "2030-01-01T20:00:00Z", "seat": "A1"}
-        return {"action": "Generate", "customer": {"name": "Ada", "email": "ada@example.com"}, "event": event}
+    """Execution inputs as api/start-sync-execution.vtl makes them. A seat is sold once, so each
+    Generate is for an event of its own; its id is a UUID, masked like every other one."""
+
+    def call(request: dict[str, Any]) -> dict[str, Any]:
+        return {"request": request, "idempotencyKey": ""}
+
+    def generate() -> dict[str, Any]:
+        event = {"id": f"eq-{FRESH}", "name": "Gig", "startsAt": "2030-01-01T20:00:00Z", "seat": "A1"}
+        return call(
+            {"action": "Generate", "customer": {"name": "Ada", "email": "ada@example.com"}, "event": event}
+        )
 
     return {
-        "generate-1": generate("eq-event-1"),
-        "generate-2": generate("eq-event-2"),
-        "fetch-stored": {"action": "Fetch", "ticketId": stored_ticket_id},
-        "fetch-missing": {"action": "Fetch", "ticketId": "eq-no-such-ticket"},
-        "invalid-action": {"action": "Refund"},
-        "malformed-generate": {"action": "Generate", "event": {"id": "x"}},
+        "generate-1": generate(),
+        "generate-2": generate(),
+        "fetch-stored": call({"action": "Fetch", "ticketId": stored_ticket_id}),
+        "fetch-missing": call({"action": "Fetch", "ticketId": "eq-no-such-ticket"}),
+        "invalid-action": call({"action": "Refund"}),
+        "malformed-generate": call({"action": "Generate", "event": {"id": "x"}}),
     }
+
+
+def fresh_input(payload: dict[str, Any]) -> str:
+    return json.dumps(payload).replace(FRESH, str(uuid.uuid4()))
 
 
 TICKET_OUTCOMES: dict[str, tuple[str, str | None]] = {

@@ -120,10 +120,12 @@ def workflows(initial_toggle: dict[str, Any]) -> Iterator[Workflows]:
 def run_one(made: Workflows, machine: str, payload: dict[str, Any]) -> dict[str, Any]:
     sfn, arn = made.clients["stepfunctions"], made.machines[machine]
     if machine.endswith("-express"):
-        answer = sfn.start_sync_execution(stateMachineArn=arn, input=json.dumps(payload))
+        answer = sfn.start_sync_execution(stateMachineArn=arn, input=wf.fresh_input(payload))
         history: Counter[str] = Counter()
     else:
-        execution_arn = sfn.start_execution(stateMachineArn=arn, input=json.dumps(payload))["executionArn"]
+        execution_arn = sfn.start_execution(stateMachineArn=arn, input=wf.fresh_input(payload))[
+            "executionArn"
+        ]
         deadline = time.monotonic() + 120
         while (answer := sfn.describe_execution(executionArn=execution_arn))["status"] == "RUNNING":
             assert time.monotonic() < deadline, f"{execution_arn} still RUNNING after 120 s"

@@ -59,6 +59,24 @@ function report(localstackUp: boolean): BenchReport {
           ],
         },
       ],
+      encryptBeforeAfter: localstackUp
+        ? {
+            status: 'ok',
+            rev: 'def0263747dfaa27769f7d77d654a0285d338d4b',
+            rows: [
+              {
+                variant: 'before',
+                jsBytes: 400 * 1024,
+                imports: { variant: 'before', command: 'node -e before', ms: summarize([90, 100, 110]) },
+              },
+              {
+                variant: 'after',
+                jsBytes: 600 * 1024,
+                imports: { variant: 'after', command: 'node -e after', ms: summarize([140, 150, 160]) },
+              },
+            ],
+          }
+        : { status: 'skipped', reason: 'no git history.' },
     },
     throughput: {
       command: 'npx tsx tools/bench/main.ts',
@@ -72,6 +90,22 @@ function report(localstackUp: boolean): BenchReport {
           }
         : skipped,
       cpuOnly: { label: 'CPU only', tickets: 4, warmup: 2, elapsedMs: 2, perTicketMs: summarize([0.5]) },
+      dataKeys: [
+        {
+          label: 'on',
+          bounds: { maxAgeSeconds: 300, maxTickets: 1000, maxBytes: 1048576 },
+          tickets: 1000,
+          requests: 1,
+          sealMs: summarize([2]),
+        },
+        {
+          label: 'off',
+          bounds: { maxAgeSeconds: 0, maxTickets: 0, maxBytes: 0 },
+          tickets: 1000,
+          requests: 1000,
+          sealMs: summarize([3]),
+        },
+      ],
     },
     http: localstackUp
       ? {
@@ -82,9 +116,22 @@ function report(localstackUp: boolean): BenchReport {
               url: 'http://127.0.0.1:4566/tickets',
               body: '{"action":"Generate"}',
               status: 201,
+              freshBodies: true,
             },
-            { name: 'Fetch', url: 'http://127.0.0.1:4566/tickets', body: '{"action":"Fetch"}', status: 200 },
-            { name: 'Floor', url: 'http://127.0.0.1:4566/floor', body: '{}', status: 200 },
+            {
+              name: 'Fetch',
+              url: 'http://127.0.0.1:4566/tickets',
+              body: '{"action":"Fetch"}',
+              status: 200,
+              freshBodies: false,
+            },
+            {
+              name: 'Floor',
+              url: 'http://127.0.0.1:4566/floor',
+              body: '{}',
+              status: 200,
+              freshBodies: false,
+            },
           ],
           switchNote: null,
           cold: [{ variant: 'patched', coldMs: 250, warmMs: 60 }],
@@ -135,6 +182,22 @@ describe('renderReport', () => {
   it('reports tickets per second and per-ticket percentiles', () => {
     expect(up).toContain('| LocalStack KMS | 3 | 100 | 10.0 | 10.9 |');
     expect(up).toContain('| CPU only | 4 | 2000 | 0.50 | 0.50 |');
+  });
+
+  it('sets encryptTicket before and after the Encryption SDK side by side: size and cold import', () => {
+    expect(up).toContain('### encryptTicket before and after the AWS Encryption SDK');
+    expect(up).toContain('`def0263747df`');
+    expect(up).toContain('| before | 400.0 | 100 | 90.0 | 110 | 1.0x |');
+    expect(up).toContain('| after | 600.0 | 150 | 140 | 160 | 1.5x |');
+    expect(up).toContain('node -e after');
+    expect(squash(renderReport(report(false)))).toContain(
+      '> **encryptTicket before and after skipped:** no git history.',
+    );
+  });
+
+  it('counts KMS GenerateDataKey requests per batch, data-key cache on and off', () => {
+    expect(up).toContain('| on | 300 s, 1000 tickets, 1048576 B | 1000 | 1 | 2.00 | 2.00 |');
+    expect(up).toContain('| off | 0 s, 0 tickets, 0 B | 1000 | 1000 | 3.00 | 3.00 |');
   });
 
   it('reports HTTP percentiles, errors and LocalStack CPU per request, for each target and variant', () => {

@@ -149,26 +149,37 @@ describe('enumeratePaths on statemachines/ticket.asl.yml', () => {
   const paths = enumeratePaths(ticketMachine());
   const byName = new Map(namePaths(paths).map((name, i) => [name, paths[i]]));
 
-  it('finds the six paths, each with a readable name', () => {
-    // Two routes lead to GenerationFailed: the Catch on GenerateTicket, and the Choice default.
-    expect([...byName.keys()]).toEqual([
-      'Generate success',
-      'Generate failed (no ticketId)',
-      'Generate failed (caught)',
-      'Fetch found',
-      'Fetch not found',
-      'Invalid action',
-    ]);
+  it('finds the feasible paths, the main ones with a readable name', () => {
+    // A compensation chain notes its outcome and branches on it later: only the matching pairs count.
+    expect(paths).toHaveLength(27);
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining([
+        'Generate success',
+        'Generate success, with an Idempotency-Key',
+        'Generate retried (same key: the same ticket)',
+        'Key reused with another request',
+        'Key still in progress',
+        'Seat taken',
+        'Event already started (claim released)',
+        'Generate failed (no ticketId)',
+        'Generate failed (caught)',
+        'Store or publish failed (withdrawn, claim released)',
+        'Fetch found',
+        'Fetch not found',
+        'Invalid action',
+      ]),
+    );
   });
 
-  it('enters 11 states on a Generate success, Parallel and branch states included', () => {
-    // SelectAction, FilterDetails + FilterCustomer + FilterEvent, GenerateTicket, TicketGenerated?,
-    // EncryptTicket, Distribute + StoreTicket + PublishTicket + TicketIssued.
+  it('claims the seat before generating on a Generate success, Parallel and branch states included', () => {
     expect(byName.get('Generate success')?.steps.map((s) => s.name)).toEqual([
       'SelectAction',
       'FilterDetails',
       'FilterCustomer',
       'FilterEvent',
+      'PlanClaims',
+      'IdempotencyKeySent?',
+      'ClaimSeat',
       'GenerateTicket',
       'TicketGenerated?',
       'EncryptTicket',
@@ -176,27 +187,38 @@ describe('enumeratePaths on statemachines/ticket.asl.yml', () => {
       'StoreTicket',
       'PublishTicket',
       'TicketIssued',
+      'KeyToComplete?',
+      'AnswerTicket',
     ]);
   });
 
   it('counts the states of the other paths', () => {
-    const counts = Object.fromEntries([...byName].map(([name, p]) => [name, p?.steps.length]));
+    const counts = Object.fromEntries(
+      [
+        'Seat taken',
+        'Generate retried (same key: the same ticket)',
+        'Fetch found',
+        'Fetch not found',
+        'Invalid action',
+      ].map((name) => [name, byName.get(name)?.steps.length]),
+    );
     expect(counts).toEqual({
-      'Generate success': 11,
-      'Generate failed (no ticketId)': 7,
-      'Generate failed (caught)': 6,
+      'Seat taken': 12,
+      'Generate retried (same key: the same ticket)': 12,
       'Fetch found': 2,
       'Fetch not found': 3,
       'Invalid action': 2,
     });
   });
 
-  it('ends the failures in the named Fail states', () => {
+  it('ends the failures in the named Fail states, after releasing what was claimed', () => {
     expect(byName.get('Generate failed (caught)')?.outcome).toEqual({
       kind: 'fail',
       error: 'TicketGenerationFailed',
       at: 'GenerationFailed',
     });
+    expect(byName.get('Generate failed (caught)')?.steps.map((s) => s.name)).toContain('ReleaseSeat');
+    expect(byName.get('Seat taken')?.steps.map((s) => s.name)).not.toContain('ReleaseSeat');
     expect(byName.get('Fetch not found')?.outcome).toMatchObject({ error: 'TicketNotFound' });
     expect(byName.get('Invalid action')?.outcome).toMatchObject({ error: 'InvalidAction' });
   });

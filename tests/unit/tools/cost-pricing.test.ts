@@ -70,10 +70,10 @@ describe('service calls', () => {
 });
 
 describe('executionCost of a Generate success', () => {
-  it('adds API Gateway, Express, both Lambdas, KMS, S3 and SNS: $14.23 per 1M', () => {
+  it('adds API Gateway, Express, both Lambdas, S3 (seat claim and store), KMS and SNS: $19.23 per 1M', () => {
     const cost = executionCost(generateSuccess, 'EXPRESS', options, prices);
-    // 3.50 API + 1.00 + 0.3126 Express + 0.20 + 0.1042 + 0.20 + 0.4167 Lambda + 3.00 KMS + 5.00 S3 + 0.50 SNS
-    expect(cost.total * MILLION).toBeCloseTo(14.2334, 3);
+    // 3.50 API + 1.00 + 0.3126 Express + 0.20 + 0.1042 + 0.20 + 0.4167 Lambda + 10.00 S3 + 3.00 KMS + 0.50 SNS
+    expect(cost.total * MILLION).toBeCloseTo(19.2334, 3);
     expect(cost.items.map((i) => i.service)).toEqual([
       'API Gateway',
       'Step Functions',
@@ -82,16 +82,16 @@ describe('executionCost of a Generate success', () => {
       'Lambda',
       'Lambda',
       'Lambda',
-      'KMS',
       'S3',
+      'KMS',
       'SNS',
     ]);
     expect(cost.unpriced).toEqual([]);
   });
 
-  it('costs $287.92 per 1M as a STANDARD machine, as the article designs it', () => {
+  it('costs $417.92 per 1M as a STANDARD machine (16 transitions)', () => {
     const cost = executionCost(generateSuccess, 'STANDARD', options, prices);
-    expect(cost.total * MILLION).toBeCloseTo(14.2334 - 1.3126 + 275, 3);
+    expect(cost.total * MILLION).toBeCloseTo(19.2334 - 1.3126 + 400, 3);
   });
 
   it('lists calls it has no price for instead of guessing', () => {

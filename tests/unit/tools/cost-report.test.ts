@@ -15,6 +15,7 @@ describe('parseCostArgs', () => {
       expressMemoryMb: 64,
       lambdaMs: {},
       retries: 0,
+      warmTicketsPerMinute: 60,
     });
   });
 
@@ -26,6 +27,8 @@ describe('parseCostArgs', () => {
       '--lambda-ms',
       'generateTicket=80,encryptTicket=120',
       '--retries=1',
+      '--warm-tickets-per-minute',
+      '2',
       '--prices',
       'p.json',
     ]);
@@ -34,6 +37,7 @@ describe('parseCostArgs', () => {
       durationMs: 450,
       lambdaMs: { generateTicket: 80, encryptTicket: 120 },
       retries: 1,
+      warmTicketsPerMinute: 2,
       pricesFile: 'p.json',
     });
   });
@@ -43,6 +47,7 @@ describe('parseCostArgs', () => {
     [['--lambda-ms', 'generateTicket']],
     [['--lambda-ms', 'a=1=2']],
     [['--retries', '-1']],
+    [['--warm-tickets-per-minute', 'many']],
     [['--nope']],
   ])('refuses %j', (argv) => {
     expect(() => parseCostArgs(argv)).toThrow();
@@ -50,10 +55,11 @@ describe('parseCostArgs', () => {
 });
 
 describe('projectConfig', () => {
-  it('reads function memory and the default machine type from serverless.yml', () => {
+  it('reads function memory, the default machine type and the data-key cache from serverless.yml', () => {
     expect(projectConfig(serverlessYml())).toEqual({
       stateMachineType: 'EXPRESS',
       memoryMb: { generateTicket: 128, encryptTicket: 256 },
+      dataKeyCache: { maxAgeSeconds: 300, maxTickets: 1000, maxBytes: 1048576 },
     });
   });
 
@@ -63,6 +69,7 @@ describe('projectConfig', () => {
     expect(config({ memorySize: 512 }).memoryMb).toEqual({ f: 512 });
     expect(config({}).memoryMb).toEqual({ f: 1024 });
     expect(config({}).stateMachineType).toBe('STANDARD');
+    expect(config({}).dataKeyCache).toBeNull();
   });
 });
 
@@ -72,28 +79,41 @@ describe('costReport on the real machine and serverless.yml', () => {
     expressMemoryMb: 64,
     lambdaMs: DEFAULT_LAMBDA_MS,
     retries: 0,
+    warmTicketsPerMinute: 60,
   });
   const generate = report.paths.find((p) => p.name === 'Generate success');
 
-  it('prices the Generate success end to end, and its article (STANDARD) twin', () => {
-    expect(generate?.usage.transitions).toBe(11);
-    expect((generate?.endToEnd.EXPRESS.total ?? 0) * 1e6).toBeCloseTo(14.2334, 3);
-    expect((generate?.endToEnd.STANDARD.total ?? 0) * 1e6).toBeCloseTo(287.9208, 3);
+  it('prices the Generate success end to end at the cache bounds (the seat claim is the second S3 PUT), under $17 per 1M', () => {
+    // 60 tickets a minute x 300 s = 300 tickets per data key: KMS $3.00 / 300 = $0.01 per 1M.
+    expect(report.assumptions.dataKeys).toMatchObject({ ticketsPerDataKey: 300, limitedBy: 'max age' });
+    expect(generate?.usage.transitions).toBe(16);
+    expect((generate?.endToEnd.EXPRESS.total ?? 0) * 1e6).toBeCloseTo(16.2434, 3);
+    expect((generate?.endToEnd.EXPRESS.total ?? 0) * 1e6).toBeLessThanOrEqual(17);
+    expect((generate?.endToEnd.STANDARD.total ?? 0) * 1e6).toBeCloseTo(414.9308, 3);
+  });
+
+  it('prices the same with data-key caching off: one GenerateDataKey per ticket', () => {
+    expect((generate?.cachingOff?.EXPRESS.total ?? 0) * 1e6).toBeCloseTo(19.2334, 3);
+    expect((generate?.cachingOff?.STANDARD.total ?? 0) * 1e6).toBeCloseTo(417.9208, 3);
+    expect(report.paths.find((p) => p.name === 'Fetch found')?.cachingOff).toBeUndefined();
   });
 
   it('prints aligned tables with every path, breakdowns of the successes and the notes', () => {
     const text = formatReport(report);
     for (const p of report.paths) expect(text).toContain(p.name);
-    expect(text).toMatch(/^Generate success +11 +generateTicket, encryptTicket .* 275\.00 +1\.31$/m);
+    expect(text).toMatch(/^Generate success +16 +generateTicket, encryptTicket .* 400\.00 +1\.31$/m);
     expect(text).toContain('Generate success, end to end (this project, EXPRESS):');
     expect(text).toContain('Fetch found, end to end (this project, EXPRESS):');
-    expect(text).toMatch(/^Total +14\.23 +0\.00001423$/m);
+    expect(text).toMatch(/^Total +16\.24 +0\.00001624$/m);
+    expect(text).toMatch(/^KMS +1\/300 x GenerateDataKey \(in encryptTicket\) +0\.01 /m);
+    expect(text).toMatch(/^Generate success \(data-key caching off\) +19\.23 +417\.92$/m);
+    expect(text).toContain('a key seals 300 tickets (bound: max age)');
     expect(text).toContain('free tier');
   });
 
   it('serialises to JSON for machines', () => {
     const json = JSON.parse(JSON.stringify(report));
-    expect(json.paths).toHaveLength(6);
+    expect(json.paths).toHaveLength(27);
     expect(json.assumptions).toMatchObject({ freeTiers: 'ignored', lambdaArchitecture: 'x86_64' });
   });
 });

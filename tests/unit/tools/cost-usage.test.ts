@@ -58,11 +58,12 @@ describe('pathUsage', () => {
   it('adds retried attempts to states with a Retry, capped at MaxAttempts', () => {
     // GenerateTicket, EncryptTicket, StoreTicket and PublishTicket retry at most twice each.
     const usage = success && pathUsage(success, { retries: 5, callsInsideLambda: CALLS_INSIDE_LAMBDA });
-    expect(usage?.transitions).toBe(11 + 2 * 4);
+    // The seat claim (ClaimSeat) has no Retry: a refused claim is an answer, not a fault.
+    expect(usage?.transitions).toBe(16 + 2 * 4);
     expect(usage?.lambdas.map((l) => l.invocations)).toEqual([3, 3]);
     expect(usage?.calls).toEqual([
+      expect.objectContaining({ service: 's3', action: 'putObject', count: 1 + 3 }),
       expect.objectContaining({ service: 'kms', count: 3 }),
-      expect.objectContaining({ service: 's3', action: 'putObject', count: 3 }),
       expect.objectContaining({ service: 'sns', action: 'publish', count: 3 }),
     ]);
   });

@@ -35,14 +35,16 @@ describe('buildDot on statemachines/ticket.asl.yml', () => {
   });
 
   it('labels Choice edges with the compared value, and the Default', () => {
-    expect(statement('"SelectAction" -> "FilterDetails"')).toContain('label="action == Generate"');
-    expect(statement('"SelectAction" -> "FetchTicket"')).toContain('label="action == Fetch"');
+    expect(statement('"SelectAction" -> "FilterDetails"')).toContain('label="request.action == Generate"');
+    expect(statement('"SelectAction" -> "FetchTicket"')).toContain('label="request.action == Fetch"');
     expect(statement('"SelectAction" -> "InvalidAction"')).toContain('label="Default"');
-    expect(statement('"TicketGenerated?" -> "EncryptTicket"')).toContain('label="ticket.ticketId present"');
+    expect(statement('"TicketGenerated?" -> "EncryptTicket"')).toContain(
+      'label="ticket.plaintext.ticketId present"',
+    );
   });
 
   it('dashes Catch edges and labels them with the errors caught', () => {
-    const generate = statement('"GenerateTicket" -> "GenerationFailed"');
+    const generate = statement('"GenerateTicket" -> "NoteGenerationFailed"');
     expect(generate).toContain('label="Catch: States.ALL"');
     expect(generate).toContain('style=dashed');
     expect(statement('"FetchTicket" -> "TicketNotFound"')).toContain('label="Catch: S3.NoSuchKeyException"');
@@ -64,7 +66,8 @@ describe('buildDot on statemachines/ticket.asl.yml', () => {
 
   it('starts at StartAt and ends the End states, a Parallel from its join bar', () => {
     expect(statement('"__start" -> ')).toContain('"SelectAction"');
-    expect(statement('"Distribute::join" -> "__end"')).toBeDefined();
+    expect(statement('"Distribute::join" -> "KeyToComplete?"')).toBeDefined();
+    expect(statement('"AnswerTicket" -> "__end"')).toBeDefined();
     expect(statement('"FetchTicket" -> "__end"')).toBeDefined();
     expect(statement('"TicketIssued" -> "Distribute::join"')).toBeDefined();
   });
@@ -108,5 +111,22 @@ States:
     expect(text).toContain('label="Item processor"');
     expect(text).toMatch(/"Each::join" -> "Oops" \[label="Catch: States.ALL".*ltail="cluster_Each"/);
     expect(text).toContain('Error: Bad &quot;quote&quot;');
+  });
+
+  it("draws a Task's Comment under what it calls, above its retries", () => {
+    const text = buildDot(
+      machine(`
+StartAt: Seal
+States:
+  Seal:
+    Type: Task
+    Comment: 'Out: a sealed message, base64'
+    Resource: arn:aws:states:::lambda:invoke
+    Parameters: { FunctionName: seal, Payload.$: $ }
+    Retry: [{ ErrorEquals: [Lambda.ServiceException], MaxAttempts: 2 }]
+    End: true
+`),
+    );
+    expect(text).toMatch(/Lambda: seal.*Out: a sealed message, base64.*Retry 2x on Lambda\.ServiceException/);
   });
 });
