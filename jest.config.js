@@ -7,6 +7,9 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: jest 30 ignores it inside a project. The integration suite calls LocalStack,
+  // where a first call may wait for cold Lambda starts.
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
@@ -19,7 +22,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/integration/setup-env.ts'],
-      testTimeout: 30_000,
     },
   ],
 };
