@@ -21,7 +21,7 @@ export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
 	local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline \
-	esdk-cli
+	esdk-cli load
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -92,6 +92,9 @@ diagram-check: $(NPM_STAMP) ## Fail if docs/ticket-workflow.svg is stale against
 
 bench: $(NPM_STAMP) ## Benchmarks -> docs/benchmarks.md (bundles, imports, throughput; HTTP needs make local-up)
 	@source localstack/common.sh && npx --no-install tsx tools/bench/main.ts
+
+load: $(NPM_STAMP) ## Seats, retries and faults under load -> docs/load.md; exit 1 on any violation (make local-up first)
+	@source localstack/common.sh && npx --no-install tsx tools/load/main.ts
 
 local-up: $(NPM_STAMP) ## Start LocalStack (Docker if it answers, else host mode), deploy stage local, print URLs
 	@bash localstack/local-up.sh

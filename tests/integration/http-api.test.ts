@@ -2,9 +2,9 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { openTicket } from '../../handlers/tickets/open-ticket';
 import { SealedTicket } from '../../handlers/tickets/schemas';
+import { subscribeInbox } from '../../localstack/ticket-inbox';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
 import { localStack, postTickets } from './local-stack';
-import { subscribeInbox } from './ticket-inbox';
 
 /**
  * HTTP -> API Gateway -> StartSyncExecution -> state machine -> the two Lambdas -> S3 / SNS,

@@ -1,8 +1,8 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SealedTicket } from '../../handlers/tickets/schemas';
+import { subscribeInbox } from '../../localstack/ticket-inbox';
 import { freshEventId, givenGenerateRequest, pastStart } from '../support/tickets';
 import { localStack, postTickets } from './local-stack';
-import { subscribeInbox } from './ticket-inbox';
 
 /**
  * The rules of issue 9 against LocalStack: a seat is sold once (409 SeatTaken), Idempotency-Key

@@ -83,6 +83,7 @@ export const floorTemplate = {
           Type: 'AWS',
           IntegrationHttpMethod: 'POST',
           Uri: {
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
             'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartSyncExecution',
           },
           Credentials: { 'Fn::GetAtt': ['ApiRole', 'Arn'] },

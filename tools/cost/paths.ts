@@ -158,7 +158,7 @@ function feasible(path: Path): boolean {
   for (const { state, scope } of path.steps) {
     if (state.Type === 'Choice') {
       const decision = choices[next++];
-      if (!decision || decision.kind !== 'choice') continue;
+      if (decision?.kind !== 'choice') continue;
       const rules = (state.Choices ?? []) as Rule[];
       if (decision.rule === 'default') {
         if (rules.some((r) => holds(r) === true)) return false;

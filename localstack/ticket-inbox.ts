@@ -1,7 +1,7 @@
 import { SNSClient, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import {
   CreateQueueCommand,
-  DeleteMessageCommand,
+  DeleteMessageBatchCommand,
   DeleteQueueCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
@@ -13,8 +13,9 @@ const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 const sns = new SNSClient({});
 
 /**
- * A fresh SQS queue subscribed to the ticket topic for one test file, so what a test reads
- * is what that test published, never leftovers. Raw delivery: the body is the SNS Message.
+ * A fresh SQS queue subscribed to the ticket topic for one test file (or one `make load` run),
+ * so what it reads is what that caller published, never leftovers. Raw delivery: the body is
+ * the SNS Message. Shared by the integration suite and tools/load.
  */
 export async function subscribeInbox(topicArn: string) {
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `ticket-inbox-${Date.now()}` }));
@@ -32,18 +33,23 @@ export async function subscribeInbox(topicArn: string) {
     }),
   );
 
-  const receive = async (waitSeconds: number, matches: (body: unknown) => boolean): Promise<unknown[]> => {
+  /** One receive of up to 10 messages, deleted at once; each body parsed as JSON (else the text). */
+  const receiveAll = async (waitSeconds: number): Promise<unknown[]> => {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: waitSeconds, MaxNumberOfMessages: 10 }),
     );
-    const found: unknown[] = [];
-    for (const m of Messages) {
-      await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
-      const body = JSON.parse(m.Body ?? 'null');
-      if (matches(body)) found.push(body);
-    }
-    return found;
+    if (Messages.length === 0) return [];
+    await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl,
+        Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+      }),
+    );
+    return Messages.map((m) => parseBody(m.Body ?? 'null'));
   };
+
+  const receive = async (waitSeconds: number, matches: (body: unknown) => boolean): Promise<unknown[]> =>
+    (await receiveAll(waitSeconds)).filter(matches);
 
   /**
    * Long-polls (up to ~10 s) until `count` messages match. With `andDuplicates`, one more
@@ -65,6 +71,7 @@ export async function subscribeInbox(topicArn: string) {
 
   return {
     collect,
+    receiveAll,
     /** The first message matching the predicate. */
     async waitFor(matches: (body: unknown) => boolean): Promise<unknown> {
       return (await collect(matches, 1))[0];
@@ -75,3 +82,13 @@ export async function subscribeInbox(topicArn: string) {
     },
   };
 }
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export type TicketInbox = Awaited<ReturnType<typeof subscribeInbox>>;

@@ -1,0 +1,77 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { CheckRun, LoadContext } from '../check-types';
+import { expectAnswer, ticketOf } from '../expectations';
+import { PLAN } from '../plan';
+import { runPool } from '../pool';
+import { notSent, type Outcome, postTicket } from '../post-ticket';
+import { exists } from '../ticket-bucket';
+import { eventPrefix, generateBody, type SeatRef, seatLabel } from '../ticket-requests';
+
+const { pairs, concurrency, deadlineS } = PLAN.faults;
+
+/** Where the workflow keeps a seat's claim and a key's record (statemachines/ticket.asl.yml). */
+const seatClaim = (ref: SeatRef) => `seats/${ref.eventId}/${ref.seat}.json`;
+const keyRecord = (key: string) => `idempotency/${createHash('sha256').update(key).digest('hex')}.json`;
+
+type Attempt = { failed: Outcome; retried: Outcome; violations: string[] };
+
+/**
+ * A failure injected after the seat claim: a Generate for an event that has already started
+ * claims the seat (and its key), then GenerateTicket refuses it. It must answer 422
+ * EventAlreadyStarted with the claim and the key released; then the same seat, with the same
+ * key and a future start, must get 201. (That nothing was stored or published for the failed
+ * one is the audit's part: a stray ticket of these events is a violation.)
+ */
+export async function faults(ctx: LoadContext): Promise<CheckRun> {
+  const prefix = eventPrefix(ctx.run, 'fault');
+  const started = performance.now();
+  const attempts = await runPool(
+    pairs,
+    concurrency,
+    started + deadlineS * 1000,
+    (i) => failThenRetry(ctx, { eventId: `${prefix}${i}`, seat: 'F-1' }),
+    (): Attempt => ({ failed: notSent(), retried: notSent(), violations: [] }),
+  );
+  return {
+    name: 'Faults',
+    what:
+      `${pairs} Generate for events that have already started (${concurrency} at a time), each with an Idempotency-Key: ` +
+      '422 EventAlreadyStarted after claiming the seat, the claim and key released; then the same event, seat and key with a future start: 201.',
+    outcomes: attempts.flatMap((a) => [a.failed, a.retried]),
+    elapsedMs: performance.now() - started,
+    tickets: attempts.flatMap((a) => ticketOf(a.retried)?.ticketId ?? []),
+    eventPrefix: prefix,
+    violations: attempts.flatMap((a, i) => [
+      ...expectAnswer(`failed Generate ${i} (${prefix}${i})`, a.failed, 422, 'EventAlreadyStarted'),
+      ...expectAnswer(`retried Generate ${i} (${prefix}${i})`, a.retried, 201),
+      ...a.violations,
+    ]),
+    notes: [],
+  };
+}
+
+async function failThenRetry(ctx: LoadContext, ref: SeatRef): Promise<Attempt> {
+  const key = randomUUID();
+  const send = (when: 'future' | 'past') =>
+    postTicket(ctx.apiUrl, generateBody(ref, ctx.now, when), { key, timeoutMs: ctx.timeoutMs });
+  const label = seatLabel(ref);
+  const violations: string[] = [];
+  /** Whether the object is there, as expected; a failed look is a violation too. */
+  const expectHeld = async (what: string, objectKey: string, held: boolean, when: string) => {
+    const found = await exists(ctx.bucket, objectKey).catch((err: Error) => err);
+    if (found instanceof Error)
+      violations.push(`${label}: could not look for ${objectKey}: ${found.message}`);
+    else if (found !== held)
+      violations.push(`${label}: ${what} ${held ? 'is missing' : 'is still held'} ${when}`);
+  };
+  const failed = await send('past');
+  await expectHeld('the seat claim', seatClaim(ref), false, 'after the failure');
+  await expectHeld('the Idempotency-Key record', keyRecord(key), false, 'after the failure');
+  const retried = await send('future');
+  // Both are there once a ticket is issued: proof that the looks above were in the right place.
+  if (retried.status === 201) {
+    await expectHeld(`the seat claim (${seatClaim(ref)})`, seatClaim(ref), true, 'after the 201');
+    await expectHeld(`the key record (${keyRecord(key)})`, keyRecord(key), true, 'after the 201');
+  }
+  return { failed, retried, violations };
+}
