@@ -1,3 +1,7 @@
+import type { LoadContext } from './check-types';
+import { runPool } from './pool';
+import { generateBody, type SeatRef } from './ticket-requests';
+
 /** One request as the tool saw it. */
 export type Outcome = {
   /** null when no HTTP answer came: not sent before the deadline, timed out, or a network error. */
@@ -59,4 +63,24 @@ function parseJson(text: string): unknown {
 function errorName(body: unknown): string | undefined {
   const error = (body as { error?: unknown } | null)?.error;
   return typeof error === 'string' ? error : undefined;
+}
+
+/**
+ * `count` Generates without an Idempotency-Key, `concurrency` at a time, each for the seat
+ * `seatOf(i)`, until all answered or the deadline passed; with the wall time they took.
+ */
+export async function postGenerates(
+  ctx: LoadContext,
+  plan: { count: number; concurrency: number; deadlineS: number },
+  seatOf: (i: number) => SeatRef,
+): Promise<{ outcomes: Outcome[]; elapsedMs: number }> {
+  const started = performance.now();
+  const outcomes = await runPool(
+    plan.count,
+    plan.concurrency,
+    started + plan.deadlineS * 1000,
+    (i) => postTicket(ctx.apiUrl, generateBody(seatOf(i), ctx.now), { timeoutMs: ctx.timeoutMs }),
+    notSent,
+  );
+  return { outcomes, elapsedMs: performance.now() - started };
 }

@@ -1,9 +1,8 @@
 import type { CheckRun, LoadContext } from '../check-types';
 import { expectAnswer, repeatedTicketIds, ticketOf } from '../expectations';
 import { PLAN } from '../plan';
-import { runPool } from '../pool';
-import { notSent, postTicket } from '../post-ticket';
-import { eventPrefix, generateBody, type SeatRef, seatLabel } from '../ticket-requests';
+import { postGenerates } from '../post-ticket';
+import { eventPrefix, type SeatRef, seatLabel } from '../ticket-requests';
 
 const { requests, concurrency, events, deadlineS } = PLAN.distinctSeats;
 
@@ -14,15 +13,11 @@ export async function distinctSeats(ctx: LoadContext): Promise<CheckRun> {
     eventId: `${prefix}${i % events}`,
     seat: `S-${Math.floor(i / events)}`,
   });
-  const started = performance.now();
-  const outcomes = await runPool(
-    requests,
-    concurrency,
-    started + deadlineS * 1000,
-    (i) => postTicket(ctx.apiUrl, generateBody(seatOf(i), ctx.now), { timeoutMs: ctx.timeoutMs }),
-    notSent,
+  const { outcomes, elapsedMs } = await postGenerates(
+    ctx,
+    { count: requests, concurrency, deadlineS },
+    seatOf,
   );
-  const elapsedMs = performance.now() - started;
   const violations = [
     ...outcomes.flatMap((o, i) => expectAnswer(`request ${i} (${seatLabel(seatOf(i))})`, o, 201)),
     ...repeatedTicketIds(outcomes),

@@ -1,9 +1,8 @@
 import type { CheckRun, LoadContext } from '../check-types';
 import { raceViolations, ticketOf } from '../expectations';
 import { PLAN } from '../plan';
-import { runPool } from '../pool';
-import { notSent, postTicket } from '../post-ticket';
-import { eventPrefix, generateBody, type SeatRef, seatLabel } from '../ticket-requests';
+import { postGenerates } from '../post-ticket';
+import { eventPrefix, type SeatRef, seatLabel } from '../ticket-requests';
 
 const { requests, seats, concurrency, deadlineS } = PLAN.race;
 
@@ -15,19 +14,16 @@ export async function seatRace(ctx: LoadContext): Promise<CheckRun> {
   const prefix = eventPrefix(ctx.run, 'race');
   const perSeat = requests / seats;
   const seatOf = (i: number): SeatRef => ({ eventId: `${prefix}0`, seat: `R-${Math.floor(i / perSeat)}` });
-  const started = performance.now();
-  const outcomes = await runPool(
-    requests,
-    concurrency,
-    started + deadlineS * 1000,
-    (i) => postTicket(ctx.apiUrl, generateBody(seatOf(i), ctx.now), { timeoutMs: ctx.timeoutMs }),
-    notSent,
+  const { outcomes, elapsedMs } = await postGenerates(
+    ctx,
+    { count: requests, concurrency, deadlineS },
+    seatOf,
   );
   return {
     name: 'Seat race',
     what: `${requests} Generate, ${concurrency} concurrent, ${perSeat} racing for each of ${seats} seats of one event, no Idempotency-Key: exactly ${seats} × 201 and ${requests - seats} × 409 SeatTaken.`,
     outcomes,
-    elapsedMs: performance.now() - started,
+    elapsedMs,
     tickets: outcomes.flatMap((o) => ticketOf(o)?.ticketId ?? []),
     eventPrefix: prefix,
     violations: raceViolations(outcomes, (i) => seatLabel(seatOf(i))),
