@@ -133,4 +133,6 @@ def test_the_hook_is_a_plux_plugin_whose_entry_point_name_is_its_function_name()
     assert (spec.namespace, spec.name) == ("localstack.hooks.on_infra_start", "apply_speed_patches")
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     entry_points = pyproject["project"]["entry-points"]["localstack.hooks.on_infra_start"]
-    assert entry_points == {"apply_speed_patches": "ticket_localstack.speed:apply_speed_patches"}
+    assert entry_points["apply_speed_patches"] == "ticket_localstack.speed:apply_speed_patches"
+    # plux: every hook's entry-point name is its function's name.
+    assert all(target.endswith(f":{name}") for name, target in entry_points.items())
