@@ -17,10 +17,8 @@ bucket is watched: a changed handler file restarts the process before the next i
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
-import shutil
 import subprocess
 import threading
 from collections import deque
@@ -36,32 +34,13 @@ from localstack.services.lambda_.invocation.plugins import RuntimeExecutorPlugin
 from localstack.services.lambda_.invocation.runtime_executor import LambdaRuntimeException, RuntimeExecutor
 from localstack.utils.net import get_free_tcp_port
 
+from ticket_localstack.node_host import check_runtime, error_payload, node_binary
 from ticket_localstack.versions import check_localstack_version
 
 LOG = logging.getLogger(__name__)
 
 RUNTIME_JS = Path(__file__).with_name("node_runtime.js")
 LOG_LINES_KEPT = 500
-# What node versions the deployed runtimes expect; a warning, not a refusal, when the host is older.
-RUNTIME_NODE_MAJOR = {"nodejs18.x": 18, "nodejs20.x": 20, "nodejs22.x": 22, "nodejs24.x": 24}
-_WARNED_RUNTIMES: set[str] = set()
-
-
-def node_binary() -> str:
-    """TICKET_NODE_BIN, else `node` on PATH."""
-    found = os.environ.get("TICKET_NODE_BIN") or shutil.which("node")
-    if not found:
-        raise LambdaRuntimeException("local-node executor: no `node` on PATH (set TICKET_NODE_BIN)")
-    return found
-
-
-def node_major(binary: str) -> int:
-    out = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True).stdout
-    return int(out.strip().lstrip("v").split(".")[0])
-
-
-def error_payload(error_type: str, message: str) -> bytes:
-    return json.dumps({"errorType": error_type, "errorMessage": message}).encode()
 
 
 class NodeRuntimeExecutor(RuntimeExecutor):
@@ -228,20 +207,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
     @classmethod
     def prepare_version(cls, function_version: FunctionVersion) -> None:
         """Unzips the code (a no-op for hot-reload folders); no image, no runtime download."""
-        runtime = str(function_version.config.runtime or "")
-        if not runtime.startswith("nodejs"):
-            raise LambdaRuntimeException(f"local-node runs Node.js functions only, not {runtime or 'images'}")
-        expected = RUNTIME_NODE_MAJOR.get(runtime)
-        host = node_major(node_binary())
-        if expected and host < expected and runtime not in _WARNED_RUNTIMES:
-            _WARNED_RUNTIMES.add(runtime)
-            LOG.warning(
-                "local-node: %s functions (first: %s) run on host node v%s: Node %s-only APIs fail locally",
-                runtime,
-                function_version.id.function_name,
-                host,
-                expected,
-            )
+        check_runtime(str(function_version.config.runtime or ""), function_version.id.function_name)
         function_version.config.code.prepare_for_execution()
 
     @classmethod
