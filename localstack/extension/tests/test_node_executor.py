@@ -191,8 +191,12 @@ def test_what_the_handler_logs_reaches_cloudwatch_logs(
     invoke(name)
     logs = client("logs")
     messages: list[str] = []
+    # LocalStack stores the logs from a background thread: the group may not exist yet.
     for _ in range(20):
-        events = logs.filter_log_events(logGroupName=f"/aws/lambda/{name}").get("events", [])
+        try:
+            events = logs.filter_log_events(logGroupName=f"/aws/lambda/{name}").get("events", [])
+        except logs.exceptions.ResourceNotFoundException:
+            events = []
         messages = [e["message"] for e in events]
         if sum(marker in m for m in messages) >= 2:
             break
