@@ -8,6 +8,7 @@ STAGE      ?= dev
 PYTHON     ?= python3
 CFN_VENV   := $(LOCAL)/venv-cfn-lint
 ESDK_VENV  := $(LOCAL)/venv-esdk-cli
+CHECKOV    := $(LOCAL)/venv-checkov/bin/checkov
 ESDK_CLI   := $(ESDK_VENV)/bin/aws-encryption-cli
 LS_PY      := $(CURDIR)/$(LOCAL)/venv-localstack/bin/python
 EXT_DIR    := localstack/extension
@@ -20,7 +21,7 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED := true
 export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
-	local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline \
+	security-scan local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline \
 	esdk-cli load
 
 help: ## Show this help
@@ -44,6 +45,12 @@ $(ESDK_CLI): scripts/esdk-cli.requirements.txt
 	@echo "==> creating the Encryption SDK CLI venv in $(ESDK_VENV)"
 	$(PYTHON) -m venv $(ESDK_VENV)
 	$(ESDK_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
+	@touch $@
+
+$(CHECKOV): scripts/checkov.requirements.txt
+	@echo "==> creating the checkov venv in $(LOCAL)/venv-checkov"
+	$(PYTHON) -m venv $(LOCAL)/venv-checkov
+	$(LOCAL)/venv-checkov/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
 	@touch $@
 
 esdk-cli: $(ESDK_CLI) ## The AWS Encryption SDK CLI (pinned venv) the integration suite cross-checks tickets with
@@ -79,7 +86,12 @@ venv: ## Create or update the LocalStack venv (pinned) with the project's extens
 lint-py: venv ## Lint, format-check and type-check the LocalStack extension (ruff, mypy --strict)
 	cd $(EXT_DIR) && $(LS_PY) -m ruff check . && $(LS_PY) -m ruff format --check . && $(LS_PY) -m mypy
 
-check: lint typecheck lint-py test-unit cfn-lint ## Everything that needs no emulator
+# .checkov.yaml holds the settings and the skipped checks, each with its reason.
+security-scan: $(CHECKOV) package ## Scan the packaged CloudFormation template with checkov (fails on any finding)
+	@echo "==> checkov $(TEMPLATE) (skips and their reasons: .checkov.yaml)"
+	$(CHECKOV) --config-file .checkov.yaml -f $(TEMPLATE)
+
+check: lint typecheck lint-py test-unit cfn-lint security-scan ## Everything that needs no emulator
 
 cost: $(NPM_STAMP) ## Cost per execution path and per ticket (ARGS="--json --duration-ms 400 ...")
 	@npx --no-install tsx tools/cost/main.ts $(ARGS)
