@@ -4,10 +4,10 @@ import { kms } from './lib/aws-clients';
 import { readConfig } from './lib/config';
 import { InvalidTicket } from './lib/errors';
 import { kmsKeyring } from './lib/kms-keyring';
-import { logger } from './lib/logger';
+import { logger, withLogKeys } from './lib/logger';
 import { parseInput } from './lib/parse-input';
 import { sealingMaterials } from './tickets/data-key-cache';
-import { type SealedTicket, Ticket } from './tickets/schemas';
+import { EncryptTicketPayload, type SealedTicket } from './tickets/schemas';
 import { sealTicket } from './tickets/seal-ticket';
 
 /** A whole number, 0 or more, written out: an empty or missing variable is refused, not read as 0. */
@@ -32,9 +32,10 @@ const materials = sealingMaterials(kmsKeyring(kms, { generatorKeyId: config.TICK
 
 /** EncryptTicket task: a plaintext ticket in, only the sealed ticket out. */
 export async function handler(event: unknown, context?: Context): Promise<SealedTicket> {
-  if (context) logger.addContext(context);
-  const ticket = parseInput(Ticket, event, InvalidTicket);
-  const sealed = await sealTicket(ticket, materials);
-  logger.info('Ticket sealed', { ticketId: sealed.ticketId });
-  return sealed;
+  const { executionName, ticket } = parseInput(EncryptTicketPayload, event, InvalidTicket);
+  return withLogKeys(context, { executionName }, async () => {
+    const sealed = await sealTicket(ticket, materials);
+    logger.info('Ticket sealed', { ticketId: sealed.ticketId });
+    return sealed;
+  });
 }

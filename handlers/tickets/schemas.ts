@@ -56,3 +56,31 @@ export const SealedTicket = z.strictObject({
   encryptedTicket: EncryptedTicket,
 });
 export type SealedTicket = z.infer<typeof SealedTicket>;
+
+/**
+ * A Step Functions execution name (the API names each execution after its request id), by
+ * AWS's rules: 1 to 80 characters, none of them white space, a control character, a lone
+ * surrogate, U+FFFE or U+FFFF, or one of < > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /
+ */
+export const ExecutionName = z
+  .string()
+  .regex(
+    /^[^\s\p{Cc}\p{Cs}\uFFFE\uFFFF<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/u,
+    'an execution name: 1 to 80 characters, none that Step Functions forbids',
+  );
+
+/**
+ * The payloads of the two Lambda tasks (statemachines/ticket.asl.yml). Each carries the
+ * execution's name, so every log line of the invocation names the execution it served.
+ */
+export const GenerateTicketPayload = z.strictObject({
+  executionName: ExecutionName,
+  details: GenerationDetails,
+});
+export type GenerateTicketPayload = z.infer<typeof GenerateTicketPayload>;
+
+export const EncryptTicketPayload = z.strictObject({
+  executionName: ExecutionName,
+  ticket: Ticket,
+});
+export type EncryptTicketPayload = z.infer<typeof EncryptTicketPayload>;

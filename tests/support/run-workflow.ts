@@ -34,9 +34,11 @@ export const asLambdaTask =
   (handler: (event: unknown) => Promise<unknown>) => async (input: { Payload: unknown }) => ({
     Payload: await handler(input.Payload),
   });
-export type ExecutionResult =
-  | { status: 'SUCCEEDED'; output: unknown; entered: string[] }
-  | { status: 'FAILED'; error: string; cause: unknown; entered: string[] };
+/** How a run ended, the states it entered, and the execution name it ran under ($$.Execution.Name). */
+export type ExecutionResult = { entered: string[]; executionName: string } & (
+  | { status: 'SUCCEEDED'; output: unknown }
+  | { status: 'FAILED'; error: string; cause: unknown }
+);
 
 /** The execution input the request template makes of a body and an Idempotency-Key header. */
 export const executionInput = (request: unknown, idempotencyKey = '') => ({ request, idempotencyKey });
@@ -69,9 +71,11 @@ export async function runWorkflow(
   const machine = new StateMachine(resolvedDefinition(bindings) as never, {
     validationOptions: { checkArn: false },
   });
+  // The runner sets Execution.StartTime and Input only; a name stands in for the API request id
+  // that names real executions.
+  const executionName = `req-${crypto.randomUUID()}`;
   const execution = machine.run(input as never, {
-    // The runner sets Execution.StartTime and Input only; the API request id names real executions.
-    context: { Execution: { Name: `req-${crypto.randomUUID()}` } },
+    context: { Execution: { Name: executionName } },
     overrides: {
       taskResourceLocalHandlers: tasks as never,
       retryIntervalOverrides: NO_WAIT,
@@ -86,11 +90,11 @@ export async function runWorkflow(
   try {
     const output = await execution.result;
     await collect;
-    return { status: 'SUCCEEDED', output, entered };
+    return { status: 'SUCCEEDED', output, entered, executionName };
   } catch (err) {
     await collect.catch(() => undefined);
     // ExecutionError wraps the error that ended the run (a Fail state's, or States.*).
     const failure = ((err as { cause?: unknown }).cause ?? err) as { name: string; message: string };
-    return { status: 'FAILED', error: failure.name, cause: failure.message, entered };
+    return { status: 'FAILED', error: failure.name, cause: failure.message, entered, executionName };
   }
 }

@@ -1,4 +1,9 @@
-import type { GenerationDetails } from '../../handlers/tickets/schemas';
+import type {
+  EncryptTicketPayload,
+  GenerateTicketPayload,
+  GenerationDetails,
+  Ticket,
+} from '../../handlers/tickets/schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,6 +20,21 @@ export function givenDetails(overrides: { startsAt?: string } = {}): GenerationD
     },
   };
 }
+
+/** An execution name as API Gateway gives one: the request id. */
+export const givenExecutionName = () => crypto.randomUUID();
+
+/** What the GenerateTicket task sends: the execution's name and the filtered details. */
+export const generatePayload = (
+  details: GenerationDetails = givenDetails(),
+  executionName: string = givenExecutionName(),
+): GenerateTicketPayload => ({ executionName, details });
+
+/** What the EncryptTicket task sends: the execution's name and the generated ticket. */
+export const encryptPayload = (
+  ticket: Ticket,
+  executionName: string = givenExecutionName(),
+): EncryptTicketPayload => ({ executionName, ticket });
 
 /** An event id no other call has used: each seat is sold once, so a test needs its own event. */
 export const freshEventId = () => `concert-${crypto.randomUUID()}`;

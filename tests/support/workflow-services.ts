@@ -20,7 +20,13 @@ export const preconditionFailed = () =>
 export function givenServices() {
   const objects = new Map<string, string>();
   const published: { TopicArn: string; Message: string }[] = [];
-  const generateCalls: unknown[] = [];
+  /** The payloads each Lambda task was invoked with. */
+  const payloads = { GenerateTicket: [] as unknown[], EncryptTicket: [] as unknown[] };
+  const recorded = (state: keyof typeof payloads, handler: (payload: unknown) => Promise<unknown>) =>
+    asLambdaTask(async (payload) => {
+      payloads[state].push(payload);
+      return handler(payload);
+    });
   const at = (p: Address) => `${p.Bucket}/${p.Key}`;
   // Step Functions serializes an object Body to JSON text, as S3 then stores it.
   const put = (p: Put) => {
@@ -38,11 +44,8 @@ export function givenServices() {
     return {};
   };
   const tasks = {
-    GenerateTicket: asLambdaTask(async (payload) => {
-      generateCalls.push(payload);
-      return generate(payload);
-    }),
-    EncryptTicket: asLambdaTask(encrypt),
+    GenerateTicket: recorded('GenerateTicket', generate),
+    EncryptTicket: recorded('EncryptTicket', encrypt),
     ClaimIdempotencyKey: put,
     ReadIdempotencyRecord: get,
     ClaimSeat: put,
@@ -60,5 +63,5 @@ export function givenServices() {
   /** Keys stored under a prefix (tickets/, seats/, idempotency/), bucket name dropped. */
   const keys = (prefix: string) =>
     [...objects.keys()].map((k) => k.slice(k.indexOf('/') + 1)).filter((k) => k.startsWith(prefix));
-  return { tasks, objects, keys, published, generateCalls };
+  return { tasks, objects, keys, published, payloads };
 }

@@ -23,14 +23,17 @@ describe('ticket workflow (in process)', () => {
 
     expect(result.status).toBe('SUCCEEDED');
     const sealed = SealedTicket.parse(result.status === 'SUCCEEDED' && result.output);
-    expect(services.generateCalls).toEqual([
+    expect(services.payloads.GenerateTicket).toEqual([
       {
-        customer: { name: request.customer.name, email: request.customer.email },
-        event: {
-          id: request.event.id,
-          name: request.event.name,
-          startsAt: request.event.startsAt,
-          seat: request.event.seat,
+        executionName: result.executionName,
+        details: {
+          customer: { name: request.customer.name, email: request.customer.email },
+          event: {
+            id: request.event.id,
+            name: request.event.name,
+            startsAt: request.event.startsAt,
+            seat: request.event.seat,
+          },
         },
       },
     ]);
@@ -41,6 +44,21 @@ describe('ticket workflow (in process)', () => {
     expect(JSON.parse(services.published[0]?.Message ?? 'null')).toEqual(sealed);
     expect(result.entered).toEqual(
       expect.arrayContaining(['FilterCustomer', 'FilterEvent', 'TicketGenerated?', 'TicketIssued']),
+    );
+  });
+
+  it("hands both Lambda tasks the execution's name ($$.Execution.Name) beside their input", async () => {
+    const services = givenServices();
+    const result = await runWorkflow(givenGenerateRequest(), services.tasks);
+
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.executionName).toMatch(/^req-/);
+    const [generated] = services.payloads.GenerateTicket as { details: unknown }[];
+    const [sealed] = services.payloads.EncryptTicket as { ticket: { ticketId: string } }[];
+    expect(generated).toEqual({ executionName: result.executionName, details: expect.any(Object) });
+    expect(sealed).toEqual({ executionName: result.executionName, ticket: expect.any(Object) });
+    expect(sealed?.ticket.ticketId).toBe(
+      SealedTicket.parse(result.status === 'SUCCEEDED' && result.output).ticketId,
     );
   });
 

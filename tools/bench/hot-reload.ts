@@ -11,8 +11,10 @@ import { type Target, timedCall } from './http-load';
 import type { HotReloadFigure } from './report-types';
 import { summarize } from './stats';
 
-const HANDLER = join(__dirname, '..', '..', 'handlers', 'generate-ticket.ts');
-const ANCHOR = '  const ticket = issueTicket(details);\n';
+export const HANDLER = join(__dirname, '..', '..', 'handlers', 'generate-ticket.ts');
+/** The line the bench edits, as it stands in the handler (inside its withLogKeys callback). */
+const INDENT = '    ';
+export const ANCHOR = `${INDENT}const ticket = issueTicket(details);\n`;
 const GIVE_UP_MS = 15_000;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -67,7 +69,10 @@ export async function editToEffect(generate: Target, rounds: number): Promise<Ho
     for (let round = 0; round < rounds; round += 1) {
       const code = randomCode();
       let saved = performance.now();
-      writeFileSync(HANDLER, original.replace(ANCHOR, `${ANCHOR}  ticket.verificationCode = '${code}';\n`));
+      writeFileSync(
+        HANDLER,
+        original.replace(ANCHOR, `${ANCHOR}${INDENT}ticket.verificationCode = '${code}';\n`),
+      );
       edits.push(await untilShown(generate, saved, (c) => c === code));
       saved = performance.now();
       restore();

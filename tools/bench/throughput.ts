@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -30,7 +30,12 @@ export async function loadHandlers(): Promise<Handlers> {
 
 async function run(label: string, handlers: Handlers, tickets: number, warmup: number) {
   const details = generationDetails(new Date());
-  const one = async () => handlers.encrypt(await handlers.generate(details));
+  // The payloads the workflow's Lambda tasks send, named for one execution per ticket.
+  const one = async () => {
+    const executionName = randomUUID();
+    const ticket = await handlers.generate({ executionName, details });
+    return handlers.encrypt({ executionName, ticket });
+  };
   for (let i = 0; i < warmup; i++) await one();
   const samples: number[] = [];
   const start = performance.now();

@@ -26,7 +26,7 @@ def features(bucket: str) -> dict[str, Any]:
 
 def ticket(bucket: str, topic_arn: str) -> dict[str, Any]:
     """The project's workflow; GenerateTicket and EncryptTicket become Pass states that read and
-    write the same paths as the Lambda tasks (their `Payload.$` input, their `ResultPath`)."""
+    write the same paths as the Lambda tasks (the input paths in their `Payload`, their `ResultPath`)."""
     definition: dict[str, Any] = yaml.safe_load(ASL_FILE.read_text())
     states = definition["States"]
 
@@ -39,7 +39,7 @@ def ticket(bucket: str, topic_arn: str) -> dict[str, Any]:
             "Next": task["Next"],
         }
 
-    details = states["GenerateTicket"]["Parameters"]["Payload.$"]
+    details = states["GenerateTicket"]["Parameters"]["Payload"]["details.$"]
     states["GenerateTicket"] = stand_in(
         "GenerateTicket",
         {
@@ -50,7 +50,7 @@ def ticket(bucket: str, topic_arn: str) -> dict[str, Any]:
             }
         },
     )
-    plaintext = states["EncryptTicket"]["Parameters"]["Payload.$"]
+    plaintext = states["EncryptTicket"]["Parameters"]["Payload"]["ticket.$"]
     states["EncryptTicket"] = stand_in(
         "EncryptTicket",
         {
