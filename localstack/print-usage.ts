@@ -1,5 +1,7 @@
 // Last step of `make local-up`: one smoke Generate through the deployed API, then the
-// copy-paste commands a user needs (the Fetch one names the ticket just generated).
+// copy-paste commands a user needs (the Fetch one names the ticket just generated). Both sign
+// with SigV4, as POST /tickets (AWS_IAM) wants them.
+import { SIGNING_SERVICE, signedPost, signingRegion } from '../tools/client/signed-fetch';
 import { readStackInfo, STACK_NAME } from './stack-info';
 
 const mode =
@@ -17,17 +19,15 @@ function generateBody(eventId: string): string {
   });
 }
 
+// curl signs by itself (7.75+), with the credentials from the environment.
 const curl = (url: string, body: string) =>
-  `curl -s -X POST '${url}' -H 'Content-Type: application/json' -d '${body}'`;
+  `curl -s -X POST '${url}' -H 'Content-Type: application/json' -d '${body}' ` +
+  `--aws-sigv4 'aws:amz:${signingRegion()}:${SIGNING_SERVICE}' --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`;
 
 /** The first call may wait for the Lambda runtimes to start (in mode D, to be pulled). */
 async function smokeGenerate(apiUrl: string, body: string): Promise<string> {
   for (let attempt = 1; ; attempt += 1) {
-    const res = await fetch(apiUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body,
-    });
+    const res = await signedPost(apiUrl, body, { headers: { 'Content-Type': 'application/json' } });
     const answer = (await res.json()) as { ticketId?: string };
     if (res.status === 201 && answer.ticketId) return answer.ticketId;
     if (res.status < 500 || attempt === 3) {
@@ -50,6 +50,9 @@ LocalStack is up in mode ${mode}.
   state machine: ${info.stateMachineArn}
   bucket:        ${info.bucketName}
   topic:         ${info.topicArn}
+
+The curls sign with SigV4 from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (LocalStack takes
+any, e.g. \`export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test\`).
 
 Generate a ticket (201, an encrypted envelope; the same again answers 409 SeatTaken):
   ${curl(info.apiUrl, body)}

@@ -1,4 +1,5 @@
 import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
+import { signedPost } from '../../tools/client/signed-fetch';
 
 let cached: Promise<StackInfo> | undefined;
 
@@ -17,16 +18,14 @@ export function localStack(): Promise<StackInfo> {
   return cached;
 }
 
-/** POST /tickets as a client would send it. */
+/** POST /tickets as a client would send it: SigV4-signed. */
 export async function postTickets(
   body: unknown,
   opts: { contentType?: string; raw?: boolean; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const { apiUrl } = await localStack();
-  const res = await fetch(apiUrl, {
-    method: 'POST',
+  const res = await signedPost(apiUrl, opts.raw ? String(body) : JSON.stringify(body), {
     headers: { 'Content-Type': opts.contentType ?? 'application/json', ...opts.headers },
-    body: opts.raw ? String(body) : JSON.stringify(body),
   });
   const text = await res.text();
   let parsed: Record<string, unknown>;

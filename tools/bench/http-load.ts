@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { type SignedRequest, sendSigned, signRequest } from '../client/signed-fetch';
 import { cpuMs } from './emulator';
 import type { HttpFigure } from './report-types';
 import { commandLine } from './shell';
@@ -15,14 +16,14 @@ export type Target = { name: string; url: string; body: string; status: number; 
 const TIMEOUT_S = 120;
 const HEADERS = { 'content-type': 'application/json' };
 
-/** One request, timed; a clear message beats a table of failures. */
+const sign = (target: Target) =>
+  signRequest(target.url, target.fresh?.() ?? target.body, { headers: HEADERS });
+
+/** One request, SigV4-signed, timed from when it is sent; a clear message beats a table of failures. */
 export async function timedCall(target: Target): Promise<{ ms: number; body: string }> {
+  const request = await sign(target);
   const started = performance.now();
-  const res = await fetch(target.url, {
-    method: 'POST',
-    headers: HEADERS,
-    body: target.fresh?.() ?? target.body,
-  });
+  const res = await sendSigned(request);
   const body = await res.text();
   const ms = performance.now() - started;
   if (res.status !== target.status) {
@@ -33,8 +34,9 @@ export async function timedCall(target: Target): Promise<{ ms: number; body: str
   return { ms, body };
 }
 
+/** What the bench runs, as a command; the SigV4 headers differ per request, so a comment names them. */
 export function autocannonCommand(target: Target, plan: LoadPlan): string {
-  return commandLine([
+  const command = commandLine([
     'npx',
     'autocannon',
     '-m',
@@ -51,21 +53,39 @@ export function autocannonCommand(target: Target, plan: LoadPlan): string {
     String(TIMEOUT_S),
     target.url,
   ]);
+  return `${command}  # + SigV4 headers (authorization, x-amz-date, x-amz-content-sha256) signed per request`;
 }
 
-function run(target: Target, plan: LoadPlan, latencies: number[]): Promise<autocannon.Result> {
+/**
+ * The run's requests, each with its own body (when the target makes them fresh) and signature.
+ * autocannon's setupRequest is synchronous and signing is not, so they are all signed before the
+ * run starts (far inside SigV4's five minutes) and handed out in order, one per request.
+ */
+async function signedRequests(target: Target, amount: number): Promise<SignedRequest[]> {
+  return Promise.all(Array.from({ length: amount }, () => sign(target)));
+}
+
+function run(
+  target: Target,
+  signed: SignedRequest[],
+  plan: LoadPlan,
+  latencies: number[],
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    const { fresh } = target;
-    const requests = fresh
-      ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: fresh() }) }]
-      : undefined;
+    let next = 0;
+    // autocannon asks once per request sent (amount in all); a resent one would reuse a body
+    // and fail the run loudly, which is what any wrong status does.
+    const setupRequest = (req: autocannon.Request) => {
+      const { headers, body } = signed[next++ % signed.length] as SignedRequest;
+      return { ...req, headers, body };
+    };
     const instance = autocannon(
       {
         url: target.url,
         method: 'POST',
         headers: HEADERS,
         body: target.body,
-        requests,
+        requests: [{ setupRequest }],
         ...plan,
         timeout: TIMEOUT_S,
       },
@@ -81,8 +101,9 @@ function run(target: Target, plan: LoadPlan, latencies: number[]): Promise<autoc
  */
 export async function load(target: Target, plan: LoadPlan, pid: number | null): Promise<HttpFigure> {
   const latencies: number[] = [];
+  const signed = await signedRequests(target, plan.amount);
   const cpuBefore = pid === null ? 0 : cpuMs(pid);
-  const result = await run(target, plan, latencies);
+  const result = await run(target, signed, plan, latencies);
   const cpuUsed = pid === null ? null : cpuMs(pid) - cpuBefore;
   const statuses = Object.keys(result.statusCodeStats ?? {});
   const failed = result.errors + result.timeouts + result.mismatches;

@@ -1,3 +1,4 @@
+import { sendSigned, signRequest } from '../client/signed-fetch';
 import type { LoadContext } from './check-types';
 import { runPool } from './pool';
 import { generateBody, type SeatRef } from './ticket-requests';
@@ -16,7 +17,10 @@ export type Outcome = {
 
 export const notSent = (): Outcome => ({ status: null, error: 'not sent before the deadline' });
 
-/** POST /tickets with a JSON body (and an Idempotency-Key when given), timed, never throwing. */
+/**
+ * POST /tickets with a JSON body (and an Idempotency-Key when given), SigV4-signed, never
+ * throwing; timed from when the signed request is sent.
+ */
 export async function postTicket(
   url: string,
   body: string,
@@ -24,14 +28,11 @@ export async function postTicket(
 ): Promise<Outcome> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.key) headers['idempotency-key'] = opts.key;
-  const sentAt = performance.now();
+  let sentAt: number | undefined;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      signal: AbortSignal.timeout(opts.timeoutMs),
-    });
+    const request = await signRequest(url, body, { headers });
+    sentAt = performance.now();
+    const res = await sendSigned(request, AbortSignal.timeout(opts.timeoutMs));
     const text = await res.text();
     const answeredAt = performance.now();
     const parsed = parseJson(text);
@@ -46,6 +47,7 @@ export async function postTicket(
     const error = res.ok ? undefined : errorName(parsed);
     return { status: res.status, body: parsed, sentAt, answeredAt, ...(error ? { error } : {}) };
   } catch (err) {
+    if (sentAt === undefined) return { status: null, error: `not signed: ${String(err)}` };
     const timedOut = err instanceof Error && err.name === 'TimeoutError';
     const error = timedOut ? `no answer within ${opts.timeoutMs / 1000} s` : `network error: ${String(err)}`;
     return { status: null, error, sentAt };
