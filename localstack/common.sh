@@ -11,7 +11,7 @@ LS_EXT_FILE="$LS_DIR/extension.sha"
 EXT_DIR=localstack/extension
 LS_EXECUTOR=local-node
 # The same services in both modes (docker-compose.yml reads this too).
-export LOCALSTACK_SERVICES=apigateway,cloudformation,events,iam,kms,lambda,logs,s3,sns,sqs,stepfunctions,sts
+export LOCALSTACK_SERVICES=apigateway,cloudformation,cloudwatch,events,iam,kms,lambda,logs,s3,sns,sqs,stepfunctions,sts
 
 # Fake credentials and the SDK's standard endpoint variable: the only LocalStack wiring.
 export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-test}

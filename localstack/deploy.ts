@@ -15,7 +15,7 @@ import {
   GetTemplateCommand,
   waitUntilStackDeleteComplete,
 } from '@aws-sdk/client-cloudformation';
-import { STACK_NAME, STAGE } from './stack-info';
+import { STAGE, stackName } from './stack-info';
 
 const ROOT = join(__dirname, '..');
 const PACKAGED = join(ROOT, '.serverless', 'cloudformation-template-update-stack.json');
@@ -38,38 +38,41 @@ export function comparable(templateText: string): string {
     .replaceAll('"Handler":".esbuild/.build/', '"Handler":"');
 }
 
-async function deployedTemplate(): Promise<string | undefined> {
+async function deployedTemplate(stack: string): Promise<string | undefined> {
   try {
-    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: STACK_NAME }));
+    const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: stack }));
     return TemplateBody;
   } catch {
     return undefined; // no such stack
   }
 }
 
-async function main(): Promise<void> {
-  const deployed = await deployedTemplate();
+/**
+ * Deploys `stage` to LocalStack with the given serverless params (`name=value`), unless the
+ * same template is deployed already. The integration suite deploys a variant this way.
+ */
+export async function deployStage(stage: string, params: string[] = []): Promise<void> {
+  const stack = stackName(stage);
+  const options = ['--stage', stage, ...params.map((p) => `--param=${p}`)];
+  const deployed = await deployedTemplate(stack);
   if (deployed) {
-    sls('package', '--stage', STAGE);
+    sls('package', ...options);
     if (comparable(deployed) === comparable(readFileSync(PACKAGED, 'utf8'))) {
       console.log('==> stack unchanged: not redeployed (the functions run the build just made)');
       return;
     }
     // DeleteStack, not `sls remove`: that also asks ECR, which LocalStack community lacks.
     console.log('==> template changed: deleting the stack first (LocalStack cannot update its API in place)');
-    await cfn.send(new DeleteStackCommand({ StackName: STACK_NAME }));
-    await waitUntilStackDeleteComplete(
-      { client: cfn, maxWaitTime: 180, minDelay: 1 },
-      { StackName: STACK_NAME },
-    );
+    await cfn.send(new DeleteStackCommand({ StackName: stack }));
+    await waitUntilStackDeleteComplete({ client: cfn, maxWaitTime: 180, minDelay: 1 }, { StackName: stack });
   }
   // Not `--package .serverless`: serverless-localstack then fails ("Specify exactly one of
   // 'TemplateBody' or 'TemplateUrl'"), so deploy packages again.
-  sls('deploy', '--stage', STAGE);
+  sls('deploy', ...options);
 }
 
 if (require.main === module) {
-  main().catch((err: Error) => {
+  deployStage(STAGE).catch((err: Error) => {
     console.error(`ERROR: ${err.message}`);
     process.exit(1);
   });

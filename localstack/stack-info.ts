@@ -1,7 +1,8 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 
 export const STAGE = 'local';
-export const STACK_NAME = `ticket-orchestrator-${STAGE}`;
+export const stackName = (stage: string) => `ticket-orchestrator-${stage}`;
+export const STACK_NAME = stackName(STAGE);
 
 /**
  * LocalStack's address: the SDK's own AWS_ENDPOINT_URL, which every client here reads by
@@ -24,31 +25,32 @@ export type StackInfo = {
 };
 
 /**
- * Where the deployed `local` stage lives, read from its CloudFormation outputs in LocalStack.
+ * Where a deployed stage (`local` unless told) lives, read from its CloudFormation outputs in LocalStack.
  * LocalStack serves every REST API under /_aws/execute-api/{apiId}/{stage}/.
  */
-export async function readStackInfo(cfn = new CloudFormationClient({})): Promise<StackInfo> {
+export async function readStackInfo(cfn = new CloudFormationClient({}), stage = STAGE): Promise<StackInfo> {
   const endpoint = localStackEndpoint();
+  const stack = stackName(stage);
   let outputs: Record<string, string>;
   try {
-    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: STACK_NAME }));
+    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stack }));
     outputs = Object.fromEntries(
       (Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']),
     );
   } catch (err) {
     throw new Error(
-      `Stack ${STACK_NAME} is not deployed at ${endpoint} (${(err as Error).message}). Run \`make local-up\` first.`,
+      `Stack ${stack} is not deployed at ${endpoint} (${(err as Error).message}). Run \`make local-up\` first.`,
     );
   }
   const need = (key: string) => {
     const value = outputs[key];
-    if (!value) throw new Error(`Stack ${STACK_NAME} has no output ${key}; redeploy with \`make local-up\`.`);
+    if (!value) throw new Error(`Stack ${stack} has no output ${key}; redeploy with \`make local-up\`.`);
     return value;
   };
   const apiId = need('TicketApiId');
   return {
     apiId,
-    apiUrl: `${endpoint}/_aws/execute-api/${apiId}/${STAGE}/tickets`,
+    apiUrl: `${endpoint}/_aws/execute-api/${apiId}/${stage}/tickets`,
     stateMachineArn: need('TicketStateMachineArn'),
     bucketName: need('TicketBucketName'),
     topicArn: need('TicketTopicArn'),

@@ -37,6 +37,31 @@ describe('packaged template, defaults (apiAuth=iam, tracing off)', () => {
     expect(resourcesOfType(t, 'AWS::ApiGateway::ApiKey')).toHaveLength(0);
   });
 
+  it('answers refused callers (403) and throttled ones (429) in the {error, message} shape', () => {
+    const responses = resourcesOfType(t, 'AWS::ApiGateway::GatewayResponse').map(
+      ([, r]) => r.Properties ?? {},
+    );
+    const shaped = (type: string) => responses.find((r) => r.ResponseType === type);
+    for (const type of [
+      'ACCESS_DENIED',
+      'MISSING_AUTHENTICATION_TOKEN',
+      'INVALID_SIGNATURE',
+      'EXPIRED_TOKEN',
+    ]) {
+      expect(shaped(type)).toMatchObject({
+        StatusCode: '403',
+        ResponseTemplates: { 'application/json': expect.stringContaining('"error": "Forbidden"') },
+      });
+    }
+    expect(shaped('INVALID_API_KEY')?.StatusCode).toBe('403');
+    for (const type of ['THROTTLED', 'QUOTA_EXCEEDED']) {
+      expect(shaped(type)).toMatchObject({
+        StatusCode: '429',
+        ResponseTemplates: { 'application/json': expect.stringContaining('"error": "TooManyRequests"') },
+      });
+    }
+  });
+
   it('outputs a caller policy that allows execute-api:Invoke on this one method and nothing else', () => {
     const policy = props(t, 'TicketCallerPolicy').PolicyDocument as { Statement: Statement[] };
     expect(policy.Statement).toEqual([
@@ -81,16 +106,14 @@ describe('packaged template, defaults (apiAuth=iam, tracing off)', () => {
       Format: string;
     };
     expect(setting.DestinationArn).toEqual({ 'Fn::GetAtt': ['ApiAccessLogGroup', 'Arn'] });
-    // As API Gateway fills it in: quoted variables become strings, messageString comes quoted.
-    const line = setting.Format.replace('$context.error.messageString', '"Forbidden"').replace(
-      /\$context\.[a-zA-Z.]+/g,
-      'x',
-    );
+    // As API Gateway fills it in: every variable is quoted, so any value (or "-" for none) is a string.
+    const line = setting.Format.replace(/\$context\.[a-zA-Z.]+/g, '-');
     const entry = JSON.parse(line) as Record<string, string>;
     expect(Object.keys(entry)).toEqual(
       expect.arrayContaining(['requestId', 'status', 'httpMethod', 'resourcePath', 'userArn', 'error']),
     );
     expect(setting.Format).toContain('"requestId":"$context.requestId"');
+    expect(setting.Format).not.toMatch(/:\s*\$context/); // an unquoted variable breaks the JSON when empty
     expect(props(t, 'ApiAccessLogGroup').RetentionInDays).toBe(14);
   });
 
