@@ -19,7 +19,9 @@ export const USAGE = `Usage: tsx tools/cost/main.ts [options]
                              data-key cache (default ${DEFAULT_WARM_TICKETS_PER_MINUTE})
   --prices FILE              price file (default tools/cost/prices.us-east-1.json)
   --asl FILE                 state machine (default statemachines/ticket.asl.yml)
-  --serverless FILE          serverless config (default serverless.yml)`;
+  --serverless FILE          serverless config (default serverless.yml)
+  --param name=value         override a default param, as sls --param does (repeatable),
+                             e.g. --param apiAuth=apiKey or --param stateMachineType=STANDARD`;
 
 export interface CostArgs {
   help: boolean;
@@ -31,6 +33,8 @@ export interface CostArgs {
   retries: number;
   /** Assumed warm-function reuse of encryptTicket's cached data key. */
   warmTicketsPerMinute: number;
+  /** `--param` overrides of serverless.yml's default params. */
+  params: Record<string, string>;
   pricesFile?: string;
   /** Files given on the command line; main.ts falls back to the repo's own. */
   asl?: string;
@@ -58,6 +62,16 @@ function lambdaMs(text: string | undefined): Record<string, number> {
   return result;
 }
 
+function params(pairs: string[] | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of pairs ?? []) {
+    const match = /^(\w+)=(.*)$/s.exec(pair);
+    if (!match?.[1] || match[2] === undefined) throw new Error(`--param wants name=value, got ${pair}`);
+    result[match[1]] = match[2];
+  }
+  return result;
+}
+
 export function parseCostArgs(argv: string[]): CostArgs {
   const { values } = parseArgs({
     args: argv,
@@ -73,6 +87,7 @@ export function parseCostArgs(argv: string[]): CostArgs {
       prices: { type: 'string' },
       asl: { type: 'string' },
       serverless: { type: 'string' },
+      param: { type: 'string', multiple: true },
     },
   });
   const args: CostArgs = {
@@ -88,6 +103,7 @@ export function parseCostArgs(argv: string[]): CostArgs {
       DEFAULT_WARM_TICKETS_PER_MINUTE,
       0,
     ),
+    params: params(values.param),
   };
   if (values.prices !== undefined) args.pricesFile = values.prices;
   if (values.asl !== undefined) args.asl = values.asl;

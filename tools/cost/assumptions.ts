@@ -26,3 +26,6 @@ export const TICKET_PLAINTEXT_BYTES = 1024;
 export const CALLS_INSIDE_LAMBDA: Record<string, ServiceCall[]> = {
   encryptTicket: [{ service: 'kms', action: 'GenerateDataKey', count: 1, via: 'encryptTicket' }],
 };
+
+/** One JSON access-log line of the API stage (resources/api-stage.yml's format, typical values). */
+export const ACCESS_LOG_LINE_BYTES = 500;

@@ -1,4 +1,5 @@
 import { countText, type DataKeyReuse } from './data-keys';
+import { formatFixedMonthly } from './format-fixed-monthly';
 import type { CostReport, PathCost } from './report';
 import { formatTable } from './table';
 import type { ServiceCall } from './usage';
@@ -105,13 +106,24 @@ function dataKeyLine(d: DataKeyReuse): string {
   ].join('\n');
 }
 
+/** Per-request items the path figures leave out, each with the reason. */
+function leftOut(r: CostReport): string {
+  const rows = r.perRequestLeftOut.map((i) => [i.service, i.item, perMillion(i.perRequest), i.why]);
+  const header = ['Service', 'Item', '$ per 1M', 'Left out because'];
+  const table = formatTable(header, rows, ['left', 'left', 'right', 'left']);
+  return `Per request, not in the figures above:\n${table}`;
+}
+
 const NOTES = [
   'Notes:',
   '- STANDARD bills every state entered (Parallel and branch states too) and every retry; its 4,000',
   '  free transitions a month, like every free tier here, are ignored.',
   '- The article design is this workflow as a STANDARD machine, priced by transitions as the article does.',
   '- SNS: the publish only. Delivery to SQS is free; HTTP/S delivery ($0.60 per 1M) is priced separately.',
-  '- Not included: CloudWatch Logs, S3 storage and transfer, the KMS key ($1 a month).',
+  '- Not included per request: CloudWatch Logs (the access log line is priced apart above), S3 storage',
+  '  and transfer. The KMS keys, alarms and topics are in "Fixed monthly", counted from the resources',
+  '  serverless.yml adds (--param overrides its default params); the resources the framework makes',
+  '  itself (functions, log groups, the machine, the REST API) have no monthly fee.',
   '- KMS: GenerateDataKey once per data key, spread over the tickets it seals (assumption above); the',
   '  "data-key caching off" rows pay one per ticket. A cold start always asks KMS for a new key.',
   '- Behind the API, the request validator refuses an unknown action before any execution starts;',
@@ -132,6 +144,10 @@ export function formatReport(r: CostReport): string {
     ...successes.flatMap((p) => [breakdown(p, r), '']),
     'End to end per 1M requests, by state machine type:',
     comparison(r),
+    '',
+    leftOut(r),
+    '',
+    formatFixedMonthly(r.fixedMonthly),
     '',
     ...NOTES,
   ].join('\n');

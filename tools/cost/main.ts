@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseDefinition } from '../asl/definition';
 import { readYaml } from '../asl/read-yaml';
 import { parseCostArgs, USAGE } from './args';
@@ -6,7 +6,8 @@ import { DEFAULT_LAMBDA_MS } from './assumptions';
 import { formatReport } from './format-report';
 import { readPrices } from './prices';
 import { costReport } from './report';
-import { projectConfig } from './serverless-config';
+import { projectConfig, stackConfig, withParams } from './serverless-config';
+import { readFileBeside } from './stack-resources';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -19,9 +20,9 @@ function main(argv: string[]): void {
   const machine = parseDefinition(
     readYaml(args.asl ? resolve(args.asl) : join(ROOT, 'statemachines/ticket.asl.yml')),
   );
-  const project = projectConfig(
-    readYaml(args.serverless ? resolve(args.serverless) : join(ROOT, 'serverless.yml')),
-  );
+  const serverlessFile = args.serverless ? resolve(args.serverless) : join(ROOT, 'serverless.yml');
+  const raw = withParams(readYaml(serverlessFile), args.params);
+  const project = { ...projectConfig(raw), ...stackConfig(raw, readFileBeside(dirname(serverlessFile))) };
   const prices = readPrices(args.pricesFile && resolve(args.pricesFile));
   // A misspelt function would silently keep its default duration.
   const unknown = Object.keys(args.lambdaMs).filter((fn) => project.memoryMb[fn] === undefined);

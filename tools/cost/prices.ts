@@ -3,14 +3,20 @@ import { join } from 'node:path';
 import * as z from 'zod';
 
 const Price = z.number().nonnegative();
-const Service = { source: z.url(), note: z.string().optional() };
+// `quote`: the pricing page's own words, where a rule is easier to check against them than a number.
+const Service = { source: z.url(), note: z.string().optional(), quote: z.string().optional() };
 
 const Prices = z.object({
   region: z.string(),
   currency: z.literal('USD'),
   retrievedOn: z.iso.date(),
   status: z.string(),
-  apiGateway: z.object({ ...Service, restPerMillionRequests: Price }),
+  apiGateway: z.object({
+    ...Service,
+    restPerMillionRequests: Price,
+    perApiKeyMonth: Price,
+    perUsagePlanMonth: Price,
+  }),
   stepFunctions: z.object({
     ...Service,
     standardPerThousandTransitions: Price,
@@ -25,9 +31,17 @@ const Prices = z.object({
     perGbSecondX86: Price,
     durationIncrementMs: z.number().int().positive(),
   }),
-  kms: z.object({ ...Service, perTenThousandRequests: Price }),
-  sns: z.object({ ...Service, perMillionPublishes: Price }),
+  kms: z.object({
+    ...Service,
+    perTenThousandRequests: Price,
+    perKeyMonth: Price,
+    perRotationKeyMonth: Price,
+    billedRotations: z.number().int().nonnegative(),
+  }),
+  sns: z.object({ ...Service, perMillionPublishes: Price, perTopicMonth: Price }),
   s3: z.object({ ...Service, perThousandPut: Price, perThousandGet: Price }),
+  cloudWatch: z.object({ ...Service, perStandardAlarmMonth: Price, logsPerGbIngested: Price }),
+  xray: z.object({ ...Service, perMillionTracesRecorded: Price }),
 });
 
 export type Prices = z.infer<typeof Prices>;

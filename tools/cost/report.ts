@@ -1,11 +1,13 @@
 import type { Machine } from '../asl/definition';
 import { CALLS_INSIDE_LAMBDA, FALLBACK_LAMBDA_MS, TICKET_PLAINTEXT_BYTES } from './assumptions';
 import { type DataKeyReuse, dataKeyReuse, withDataKeyReuse } from './data-keys';
+import { type FixedMonthly, fixedMonthly } from './fixed-monthly';
 import { describePath, namePaths } from './path-names';
 import { enumeratePaths, type Outcome } from './paths';
+import { type LeftOutItem, perRequestLeftOut } from './per-request-left-out';
 import type { Prices } from './prices';
 import { type Cost, type CostOptions, executionCost, expressExecution, standardExecution } from './pricing';
-import type { ProjectConfig, StateMachineType } from './serverless-config';
+import type { ProjectConfig, StackConfig, StateMachineType } from './serverless-config';
 import { pathUsage, type Usage } from './usage';
 
 export interface ReportOptions {
@@ -42,12 +44,16 @@ export interface CostReport {
     dataKeys: DataKeyReuse;
   };
   paths: PathCost[];
+  /** The stack's resources that cost the same each month whatever the traffic. */
+  fixedMonthly: FixedMonthly;
+  /** Per-request costs outside the path figures (log ingestion, optional X-Ray). */
+  perRequestLeftOut: LeftOutItem[];
 }
 
-/** Costs every path of the machine under both types; pure, so the tests can pin its numbers. */
+/** Costs every path under both types, and the stack's fixed items; pure, so tests can pin its numbers. */
 export function costReport(
   machine: Machine,
-  project: ProjectConfig,
+  project: ProjectConfig & StackConfig,
   prices: Prices,
   o: ReportOptions,
 ): CostReport {
@@ -96,5 +102,7 @@ export function costReport(
         ...(differs ? { cachingOff: both(uncached) } : {}),
       };
     }),
+    fixedMonthly: fixedMonthly(project.resources, prices),
+    perRequestLeftOut: perRequestLeftOut(project, prices),
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { DataKeyCache } from './data-keys';
+import { type ReadFile, type StackResources, stackResources } from './stack-resources';
 
 // Serverless Framework v3 default when neither the function nor the provider sets one.
 const FRAMEWORK_DEFAULT_MEMORY_MB = 1024;
@@ -8,12 +9,14 @@ const MemorySize = z.coerce.number().int().positive();
 
 const EnvValue = z.union([z.string(), z.number()]);
 
+const Params = z
+  .looseObject({
+    default: z.looseObject({ stateMachineType: z.string().optional() }),
+  })
+  .optional();
+
 const ServerlessConfig = z.looseObject({
-  params: z
-    .looseObject({
-      default: z.looseObject({ stateMachineType: z.string().optional() }),
-    })
-    .optional(),
+  params: Params,
   provider: z.looseObject({ memorySize: MemorySize.optional() }),
   functions: z
     .record(
@@ -79,4 +82,35 @@ export function projectConfig(raw: unknown): ProjectConfig {
   }
   const cache = dataKeyCache(functions.encryptTicket?.environment, params?.default ?? {});
   return { stateMachineType: type, memoryMb, dataKeyCache: cache };
+}
+
+export interface StackConfig {
+  /** serverless.yml's `resources`, variables resolved: what the fixed monthly items are counted from. */
+  resources: StackResources;
+  /** The tracing param: X-Ray on the stage, the machine and both functions. */
+  tracing: boolean;
+}
+
+function defaultParams(raw: unknown): Record<string, unknown> {
+  const result = z.looseObject({ params: Params }).safeParse(raw);
+  if (!result.success) throw new Error(`serverless.yml: ${z.prettifyError(result.error)}`);
+  return result.data.params?.default ?? {};
+}
+
+/** `--param name=value` laid over params.default, as `sls --param` lays it over a stage's params. */
+export function withParams(raw: unknown, overrides: Record<string, string>): unknown {
+  if (!Object.keys(overrides).length) return raw;
+  const defaults = defaultParams(raw);
+  // A misspelt name would silently change nothing.
+  const unknown = Object.keys(overrides).filter((name) => !(name in defaults));
+  if (unknown.length) throw new Error(`--param: serverless.yml has no default param ${unknown.join(', ')}`);
+  const config = z.looseObject({}).parse(raw);
+  const params = z.looseObject({}).optional().parse(config.params) ?? {};
+  return { ...config, params: { ...params, default: { ...defaults, ...overrides } } };
+}
+
+/** The stack's own resources and its tracing switch, read as the default params set them. */
+export function stackConfig(raw: unknown, read: ReadFile): StackConfig {
+  const params = defaultParams(raw);
+  return { resources: stackResources(raw, params, read), tracing: params.tracing === 'on' };
 }

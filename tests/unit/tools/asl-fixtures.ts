@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { type Machine, parseDefinition } from '../../../tools/asl/definition';
 import { parseYaml, readYaml } from '../../../tools/asl/read-yaml';
+import { projectConfig, stackConfig, withParams } from '../../../tools/cost/serverless-config';
+import { readFileBeside } from '../../../tools/cost/stack-resources';
 import type { Usage } from '../../../tools/cost/usage';
 
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -16,6 +18,12 @@ export function ticketMachine(): Machine {
 
 export function serverlessYml(): unknown {
   return readYaml(join(ROOT, 'serverless.yml'));
+}
+
+/** The real serverless.yml as `make cost` reads it, with `--param` overrides. */
+export function ticketProject(params: Record<string, string> = {}) {
+  const raw = withParams(serverlessYml(), params);
+  return { ...projectConfig(raw), ...stackConfig(raw, readFileBeside(ROOT)) };
 }
 
 /** What a Generate success (no Idempotency-Key) uses, counted by hand from the ASL. */

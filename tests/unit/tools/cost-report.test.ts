@@ -4,7 +4,7 @@ import { formatReport } from '../../../tools/cost/format-report';
 import { readPrices } from '../../../tools/cost/prices';
 import { costReport } from '../../../tools/cost/report';
 import { projectConfig } from '../../../tools/cost/serverless-config';
-import { serverlessYml, ticketMachine } from './asl-fixtures';
+import { serverlessYml, ticketMachine, ticketProject } from './asl-fixtures';
 
 describe('parseCostArgs', () => {
   it('defaults to 300 ms Express executions, no retries, text output', () => {
@@ -16,6 +16,7 @@ describe('parseCostArgs', () => {
       lambdaMs: {},
       retries: 0,
       warmTicketsPerMinute: 60,
+      params: {},
     });
   });
 
@@ -31,6 +32,9 @@ describe('parseCostArgs', () => {
       '2',
       '--prices',
       'p.json',
+      '--param',
+      'apiAuth=apiKey',
+      '--param=tracing=on',
     ]);
     expect(args).toMatchObject({
       json: true,
@@ -39,6 +43,7 @@ describe('parseCostArgs', () => {
       retries: 1,
       warmTicketsPerMinute: 2,
       pricesFile: 'p.json',
+      params: { apiAuth: 'apiKey', tracing: 'on' },
     });
   });
 
@@ -49,6 +54,7 @@ describe('parseCostArgs', () => {
     [['--retries', '-1']],
     [['--warm-tickets-per-minute', 'many']],
     [['--nope']],
+    [['--param', 'apiAuth']],
   ])('refuses %j', (argv) => {
     expect(() => parseCostArgs(argv)).toThrow();
   });
@@ -74,13 +80,14 @@ describe('projectConfig', () => {
 });
 
 describe('costReport on the real machine and serverless.yml', () => {
-  const report = costReport(ticketMachine(), projectConfig(serverlessYml()), readPrices(), {
+  const options = {
     expressDurationMs: 300,
     expressMemoryMb: 64,
     lambdaMs: DEFAULT_LAMBDA_MS,
     retries: 0,
     warmTicketsPerMinute: 60,
-  });
+  };
+  const report = costReport(ticketMachine(), ticketProject(), readPrices(), options);
   const generate = report.paths.find((p) => p.name === 'Generate success');
 
   it('prices the Generate success end to end at the cache bounds (the seat claim is the second S3 PUT), under $17 per 1M', () => {
@@ -109,6 +116,33 @@ describe('costReport on the real machine and serverless.yml', () => {
     expect(text).toMatch(/^Generate success \(data-key caching off\) +19\.23 +417\.92$/m);
     expect(text).toContain('a key seals 300 tickets (bound: max age)');
     expect(text).toContain('free tier');
+    expect(text).toMatch(/^KMS customer-managed key +2 +1\.00 +2\.00$/m);
+    expect(text).toMatch(/^CloudWatch Logs +API access log line, about 500 bytes ingested +0\.25 /m);
+  });
+
+  it("counts the fixed items from serverless.yml's resources: both keys, alarms.yml's and the stage's alarms", () => {
+    const ids = (type: string) => report.fixedMonthly.items.find((i) => i.resourceType === type)?.resources;
+    expect(ids('AWS::KMS::Key')).toEqual(['TicketKey', 'MessageKey']);
+    expect(ids('AWS::CloudWatch::Alarm')).toEqual(
+      expect.arrayContaining(['ExecutionsFailedAlarm', 'ApiServerErrorsAlarm']),
+    );
+    expect(ids('AWS::ApiGateway::ApiKey')).toBeUndefined();
+    expect(report.fixedMonthly.unpriced).toEqual([]);
+  });
+
+  it('follows --param: apiAuth=apiKey adds the key and usage plan at nothing, STANDARD drops the stage', () => {
+    const apiKey = costReport(ticketMachine(), ticketProject({ apiAuth: 'apiKey' }), readPrices(), options);
+    expect(apiKey.fixedMonthly.total).toBeCloseTo(report.fixedMonthly.total, 9);
+    expect(apiKey.fixedMonthly.items.map((i) => i.item)).toContain('API Gateway usage plan');
+    const standard = costReport(
+      ticketMachine(),
+      ticketProject({ stateMachineType: 'STANDARD' }),
+      readPrices(),
+      options,
+    );
+    expect(standard.projectType).toBe('STANDARD');
+    expect(report.fixedMonthly.total - standard.fixedMonthly.total).toBeCloseTo(0.1, 9);
+    expect(standard.perRequestLeftOut.map((i) => i.service)).toEqual(['X-Ray']);
   });
 
   it('serialises to JSON for machines', () => {
