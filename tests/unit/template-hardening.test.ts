@@ -1,26 +1,22 @@
-import { attachStage } from '../../plugins/api-stage';
-import { packageTemplate, resourcesOfType, type Template } from '../support/package-template';
+import {
+  dependsOn,
+  FUNCTION_IDS,
+  packageTemplate,
+  propertiesOf as props,
+  ROLE_IDS,
+  resourcesOfType,
+  type Template,
+} from '../support/package-template';
 
-/** What issue 10's hardening compiles to: caller auth, throttling, encryption at rest, alarms, logs. */
+/** What the hardening compiles to by default: caller auth, throttling, encryption at rest, alarms, logs. */
 jest.setTimeout(120_000);
 
-type Props = Record<string, unknown>;
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
-const props = (t: Template, id: string): Props => {
-  const resource = t.Resources[id];
-  if (!resource) throw new Error(`no resource ${id}`);
-  return resource.Properties ?? {};
-};
-const outputs = (t: Template) => (t as unknown as { Outputs: Record<string, { Value: unknown }> }).Outputs;
-const dependsOn = (t: Template, id: string) =>
-  [(t.Resources[id] as { DependsOn?: string | string[] }).DependsOn ?? []].flat();
 const statements = (t: Template, role: string) =>
   (props(t, role).Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
     (p) => p.PolicyDocument.Statement,
   );
-const FUNCTIONS = ['GenerateTicketLambdaFunction', 'EncryptTicketLambdaFunction'];
-const ROLES = ['GenerateTicketRole', 'EncryptTicketRole', 'TicketStateMachineRole'];
 
 describe('packaged template, defaults (apiAuth=iam, tracing off)', () => {
   let t: Template;
@@ -75,7 +71,7 @@ describe('packaged template, defaults (apiAuth=iam, tracing off)', () => {
         },
       },
     ]);
-    expect(outputs(t).TicketCallerPolicyArn?.Value).toEqual({ Ref: 'TicketCallerPolicy' });
+    expect(t.Outputs?.TicketCallerPolicyArn?.Value).toEqual({ Ref: 'TicketCallerPolicy' });
   });
 
   it('throttles the whole stage, and never logs request bodies', () => {
@@ -118,7 +114,7 @@ describe('packaged template, defaults (apiAuth=iam, tracing off)', () => {
   });
 
   it('reserves concurrency for each function', () => {
-    for (const fn of FUNCTIONS) expect(props(t, fn).ReservedConcurrentExecutions).toBe(25);
+    for (const fn of FUNCTION_IDS) expect(props(t, fn).ReservedConcurrentExecutions).toBe(25);
   });
 
   it('encrypts both topics with the message key, which the state machine may use only through SNS', () => {
@@ -173,7 +169,7 @@ describe('packaged template, defaults (apiAuth=iam, tracing off)', () => {
     for (const a of alarms) {
       expect(a).toMatchObject({ AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] });
     }
-    expect(outputs(t).AlarmTopicArn?.Value).toEqual({ Ref: 'AlarmTopic' });
+    expect(t.Outputs?.AlarmTopicArn?.Value).toEqual({ Ref: 'AlarmTopic' });
   });
 
   it('keeps the deployment bucket private, versioned and encrypted', () => {
@@ -190,71 +186,7 @@ describe('packaged template, defaults (apiAuth=iam, tracing off)', () => {
 
   it('leaves tracing off everywhere', () => {
     expect(props(t, 'ApiGatewayStage').TracingEnabled).toBe(false);
-    for (const fn of FUNCTIONS) expect(props(t, fn).TracingConfig).toEqual({ Mode: 'PassThrough' });
-    for (const role of ROLES) expect(props(t, role).ManagedPolicyArns).toEqual([]);
-  });
-});
-
-describe('packaged template with apiAuth=apiKey, tracing=on, setApiGatewayAccountRole=false', () => {
-  let t: Template;
-  beforeAll(() => {
-    t = packageTemplate('dev', [
-      'apiAuth=apiKey',
-      'tracing=on',
-      'setApiGatewayAccountRole=false',
-      'encryptTicketConcurrency=7',
-    ]);
-  });
-
-  it('requires an API key instead of a signature', () => {
-    expect(props(t, 'ApiGatewayMethodTicketsPost')).toMatchObject({
-      AuthorizationType: 'NONE',
-      ApiKeyRequired: true,
-    });
-    expect(t.Resources.TicketCallerPolicy).toBeUndefined();
-    expect(outputs(t).TicketApiKeyId?.Value).toEqual({ Ref: 'TicketApiKey' });
-  });
-
-  it("binds the key to a usage plan with rate, burst and a daily quota on this API's stage", () => {
-    expect(props(t, 'TicketUsagePlan')).toMatchObject({
-      ApiStages: [{ ApiId: { Ref: 'ApiGatewayRestApi' }, Stage: { Ref: 'ApiGatewayStage' } }],
-      Throttle: { RateLimit: 10, BurstLimit: 20 },
-      Quota: { Limit: 100000, Period: 'DAY' },
-    });
-    expect(props(t, 'TicketUsagePlanKey')).toEqual({
-      KeyId: { Ref: 'TicketApiKey' },
-      KeyType: 'API_KEY',
-      UsagePlanId: { Ref: 'TicketUsagePlan' },
-    });
-  });
-
-  it('traces the stage, the state machine and both functions, whose roles may send segments', () => {
-    expect(props(t, 'ApiGatewayStage').TracingEnabled).toBe(true);
-    const [, machine] = resourcesOfType(t, 'AWS::StepFunctions::StateMachine')[0] ?? [];
-    expect(machine?.Properties?.TracingConfiguration).toEqual({ Enabled: true });
-    for (const fn of FUNCTIONS) expect(props(t, fn).TracingConfig).toEqual({ Mode: 'Active' });
-    for (const role of ROLES) {
-      expect(JSON.stringify(props(t, role).ManagedPolicyArns)).toContain('policy/AWSXRayDaemonWriteAccess');
-    }
-  });
-
-  it("keeps the account's API Gateway logging role as it is", () => {
-    expect(resourcesOfType(t, 'AWS::ApiGateway::Account')).toHaveLength(0);
-    expect(dependsOn(t, 'ApiGatewayStage')).toEqual([]);
-  });
-
-  it('takes reserved concurrency from its param', () => {
-    expect(props(t, 'EncryptTicketLambdaFunction').ReservedConcurrentExecutions).toBe(7);
-  });
-});
-
-describe('plugins/api-stage.js', () => {
-  it('refuses a template with more than one deployment instead of guessing', () => {
-    const deployment = { Type: 'AWS::ApiGateway::Deployment', Properties: { StageName: 'dev' } };
-    expect(() =>
-      attachStage({
-        Resources: { ApiGatewayStage: { Type: 'AWS::ApiGateway::Stage' }, A: deployment, B: deployment },
-      }),
-    ).toThrow('expected one AWS::ApiGateway::Deployment, found 2');
+    for (const fn of FUNCTION_IDS) expect(props(t, fn).TracingConfig).toEqual({ Mode: 'PassThrough' });
+    for (const role of ROLE_IDS) expect(props(t, role).ManagedPolicyArns).toEqual([]);
   });
 });

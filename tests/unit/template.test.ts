@@ -2,6 +2,7 @@ import { WORKFLOW_ERRORS } from '../../handlers/lib/errors';
 import { packageTemplate, resourcesOfType, type Template } from '../support/package-template';
 import { SEED_STATES } from '../support/seed-states';
 import { loadAsl } from '../support/workflow';
+import { fixedItemIds, ticketProject } from './tools/asl-fixtures';
 
 /** Assertions on what `sls package` compiles: the CloudFormation a deploy would send. */
 jest.setTimeout(120_000);
@@ -21,6 +22,24 @@ function stateNames(node: unknown): string[] {
   return Object.entries(o.States ?? {}).flatMap(([name, state]) => [
     name,
     ...((state as { Branches?: unknown[] }).Branches ?? []).flatMap(stateNames),
+  ]);
+}
+
+type State = {
+  Type?: string;
+  Resource?: string;
+  Parameters?: { Payload?: unknown };
+  Branches?: Definition[];
+};
+type Definition = { States: Record<string, State> };
+
+/** Every lambda:invoke Task state, by name, wherever it is nested. */
+function lambdaTasks(definition: Definition): [string, State][] {
+  return Object.entries(definition.States).flatMap(([name, state]) => [
+    ...(state.Type === 'Task' && state.Resource === 'arn:aws:states:::lambda:invoke'
+      ? [[name, state] as [string, State]]
+      : []),
+    ...(state.Branches ?? []).flatMap(lambdaTasks),
   ]);
 }
 
@@ -52,6 +71,33 @@ describe('packaged template (EXPRESS, the default)', () => {
     const compiled = JSON.stringify(machine().DefinitionString);
     for (const name of stateNames(loadAsl())) expect(compiled).toContain(`\\"${name}\\"`);
     expect(stateNames(loadAsl())).toEqual(expect.arrayContaining(SEED_STATES));
+  });
+
+  const lambdaTasksOf = () => {
+    // serverless-step-functions compiles the definition to {"Fn::Sub": [json, variables]}.
+    const [json] = (machine().DefinitionString as { 'Fn::Sub': [string, unknown] })['Fn::Sub'];
+    return lambdaTasks(JSON.parse(json) as Definition);
+  };
+
+  it('has the monthly-priced resources `make cost` counts from serverless.yml', () => {
+    expect(fixedItemIds(ticketProject().resources)).toEqual(fixedItemIds(t.Resources));
+  });
+
+  it('has the two Lambda tasks', () => {
+    expect(
+      lambdaTasksOf()
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['EncryptTicket', 'GenerateTicket']);
+  });
+
+  // The execution's name (the API request id) reaches each handler, which logs it on every line.
+  it.each([
+    ['GenerateTicket', 'details.$', '$.details'],
+    ['EncryptTicket', 'ticket.$', '$.ticket.plaintext'],
+  ])('%s passes $$.Execution.Name beside its input', (name, key, path) => {
+    const payload = lambdaTasksOf().find(([n]) => n === name)?.[1].Parameters?.Payload;
+    expect(payload).toEqual({ 'executionName.$': '$$.Execution.Name', [key]: path });
   });
 
   it('integrates POST /tickets with states:action/StartSyncExecution', () => {

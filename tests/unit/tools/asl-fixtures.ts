@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { type Machine, parseDefinition } from '../../../tools/asl/definition';
 import { parseYaml, readYaml } from '../../../tools/asl/read-yaml';
+import { FIXED_TYPES } from '../../../tools/cost/fixed-monthly';
 import { projectConfig, stackConfig, withParams } from '../../../tools/cost/serverless-config';
-import { readFileBeside } from '../../../tools/cost/stack-resources';
+import { readFileBeside, resourcesOfType, type StackResources } from '../../../tools/cost/stack-resources';
 import type { Usage } from '../../../tools/cost/usage';
 
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -25,6 +26,18 @@ export function ticketProject(params: Record<string, string> = {}) {
   const raw = withParams(serverlessYml(), params);
   return { ...projectConfig(raw), ...stackConfig(raw, readFileBeside(ROOT)) };
 }
+
+/**
+ * The ids of the resources `make cost` prices monthly, by type. The template tests compare what
+ * the cost tool reads from serverless.yml (without packaging) with what `sls package` compiled.
+ */
+export const fixedItemIds = (resources: StackResources) =>
+  FIXED_TYPES.map((type) => [
+    type,
+    resourcesOfType(resources, type)
+      .map(([id]) => id)
+      .sort(),
+  ]);
 
 /** What a Generate success (no Idempotency-Key) uses, counted by hand from the ASL. */
 export const generateSuccess: Usage = {

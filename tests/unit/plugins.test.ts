@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { attachStage } from '../../plugins/api-stage';
 import { paramProblems } from '../../plugins/params';
 
-/** plugins/params.js: a bad param is refused with its name and what it may be. */
+/** The project's serverless plugins: params.js refuses a bad param by name; api-stage.js wires the stage. */
 const DEFINED = {
   default: { apiAuth: 'iam', tracing: 'off', apiRateLimit: 50, setApiGatewayAccountRole: true },
   'local-apikey': { apiAuth: 'apiKey' },
@@ -61,4 +62,15 @@ describe('sls package with a bad param', () => {
     }
     expect(output).toContain('param tracing is "yes": use on or off');
   }, 60_000);
+});
+
+describe('plugins/api-stage.js', () => {
+  it('refuses a template with more than one deployment instead of guessing', () => {
+    const deployment = { Type: 'AWS::ApiGateway::Deployment', Properties: { StageName: 'dev' } };
+    expect(() =>
+      attachStage({
+        Resources: { ApiGatewayStage: { Type: 'AWS::ApiGateway::Stage' }, A: deployment, B: deployment },
+      }),
+    ).toThrow('expected one AWS::ApiGateway::Deployment, found 2');
+  });
 });
