@@ -8,7 +8,8 @@ STAGE      ?= dev
 PYTHON     ?= python3
 CFN_VENV   := $(LOCAL)/venv-cfn-lint
 ESDK_VENV  := $(LOCAL)/venv-esdk-cli
-CHECKOV    := $(LOCAL)/venv-checkov/bin/checkov
+CHECKOV_VENV := $(LOCAL)/venv-checkov
+CHECKOV    := $(CHECKOV_VENV)/bin/checkov
 ESDK_CLI   := $(ESDK_VENV)/bin/aws-encryption-cli
 LS_PY      := $(CURDIR)/$(LOCAL)/venv-localstack/bin/python
 EXT_DIR    := localstack/extension
@@ -40,18 +41,20 @@ $(CFN_VENV)/bin/cfn-lint: scripts/cfn-lint.requirements.txt
 	$(CFN_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
 	@touch $@
 
-# --no-deps: the file pins every transitive version itself, so nothing unpinned sneaks in.
-$(ESDK_CLI): scripts/esdk-cli.requirements.txt
-	@echo "==> creating the Encryption SDK CLI venv in $(ESDK_VENV)"
-	$(PYTHON) -m venv $(ESDK_VENV)
-	$(ESDK_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
+# A tool's own venv from a requirements file that pins every transitive version, installed
+# with --no-deps so nothing unpinned sneaks in. $(1): the venv folder, $(2): what it is for.
+define pinned-venv
+	@echo "==> creating the $(2) venv in $(1)"
+	$(PYTHON) -m venv $(1)
+	$(1)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
 	@touch $@
+endef
+
+$(ESDK_CLI): scripts/esdk-cli.requirements.txt
+	$(call pinned-venv,$(ESDK_VENV),Encryption SDK CLI)
 
 $(CHECKOV): scripts/checkov.requirements.txt
-	@echo "==> creating the checkov venv in $(LOCAL)/venv-checkov"
-	$(PYTHON) -m venv $(LOCAL)/venv-checkov
-	$(LOCAL)/venv-checkov/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
-	@touch $@
+	$(call pinned-venv,$(CHECKOV_VENV),checkov)
 
 esdk-cli: $(ESDK_CLI) ## The AWS Encryption SDK CLI (pinned venv) the integration suite cross-checks tickets with
 
