@@ -38,12 +38,20 @@ export function comparable(templateText: string): string {
     .replaceAll('"Handler":".esbuild/.build/', '"Handler":"');
 }
 
-async function deployedTemplate(stack: string): Promise<string | undefined> {
+/**
+ * The deployed template, or undefined when there is no such stack. Any other error is thrown: a
+ * transient one must not be taken for "no stack" and lead to deploying over the existing one.
+ */
+export async function deployedTemplate(stack: string): Promise<string | undefined> {
   try {
     const { TemplateBody } = await cfn.send(new GetTemplateCommand({ StackName: stack }));
     return TemplateBody;
-  } catch {
-    return undefined; // no such stack
+  } catch (err) {
+    // CloudFormation (and LocalStack) answer ValidationError "Stack with id … does not exist".
+    if (err instanceof Error && err.name === 'ValidationError' && / does not exist/.test(err.message)) {
+      return undefined;
+    }
+    throw err;
   }
 }
 

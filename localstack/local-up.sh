@@ -9,8 +9,10 @@ mkdir -p "$LS_DIR"
 port_taken() { (exec 3<>/dev/tcp/127.0.0.1/4566) 2>/dev/null; }
 
 start_host() {
+  local ext
+  ext=$(extension_hash) # once: it hashes every file of the extension
   if host_running; then
-    if [ "$(cat "$LS_EXT_FILE" 2>/dev/null)" = "$(extension_hash)" ]; then
+    if [ "$(cat "$LS_EXT_FILE" 2>/dev/null)" = "$ext" ]; then
       say "LocalStack is already running in host mode (pid $(cat "$LS_PID"))"
       return
     fi
@@ -18,7 +20,7 @@ start_host() {
     bash localstack/local-down.sh
   fi
   ensure_venv
-  ensure_extension
+  ensure_extension "$ext"
   # Checked after the (possibly long) venv install, right before the start.
   port_taken && die "port 4566 is taken by a process local-up did not start. Stop it (e.g. 'make local-down', or 'ss -ltnp | grep 4566' to find it) and retry."
   say "starting LocalStack 4.13.1 in host mode (log: $LS_LOG)"
@@ -32,7 +34,7 @@ start_host() {
     nohup "$LS_VENV/bin/python" -m localstack.runtime.main >"$LS_LOG" 2>&1 &
   echo $! >"$LS_PID"
   echo host >"$LS_MODE_FILE"
-  extension_hash >"$LS_EXT_FILE"
+  echo "$ext" >"$LS_EXT_FILE"
 }
 
 # A misspelt or missing executor only logs a warning and falls back to Docker, which fails

@@ -28,7 +28,7 @@ export type StackInfo = {
  * Where a deployed stage (`local` unless told) lives, read from its CloudFormation outputs in LocalStack.
  * LocalStack serves every REST API under /_aws/execute-api/{apiId}/{stage}/.
  */
-export async function readStackInfo(cfn = new CloudFormationClient({}), stage = STAGE): Promise<StackInfo> {
+export async function readStackInfo(stage = STAGE, cfn = new CloudFormationClient({})): Promise<StackInfo> {
   const endpoint = localStackEndpoint();
   const stack = stackName(stage);
   let outputs: Record<string, string>;

@@ -36,8 +36,9 @@ ensure_venv() {
 }
 
 # The project's extension (localstack/extension), reinstalled whenever one of its files changes.
+# $1: its extension_hash, when the caller has it already.
 ensure_extension() {
-  local stamp="$LS_VENV/.extension-$(extension_hash)"
+  local stamp="$LS_VENV/.extension-${1:-$(extension_hash)}"
   [ -f "$stamp" ] && return
   say "installing the project's LocalStack extension ($EXT_DIR) into the venv"
   rm -f "$LS_VENV"/.extension-*

@@ -111,7 +111,7 @@ describe('the apiAuth=apiKey option (stage local-apikey, deployed here)', () => 
   let apiKey = '';
   beforeAll(async () => {
     await deployStage(KEYED_STAGE);
-    const info = await readStackInfo(undefined, KEYED_STAGE);
+    const info = await readStackInfo(KEYED_STAGE);
     url = info.apiUrl;
     const { TicketApiKeyId } = await stackOutputs(`ticket-orchestrator-${KEYED_STAGE}`);
     const key = await new APIGatewayClient({}).send(

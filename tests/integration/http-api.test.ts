@@ -2,7 +2,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { openTicket } from '../../handlers/tickets/open-ticket';
 import { SealedTicket } from '../../handlers/tickets/schemas';
-import { subscribeInbox } from '../../localstack/ticket-inbox';
+import { subscribeInbox, type TicketInbox } from '../../localstack/ticket-inbox';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
 import { localStack, postTickets } from './local-stack';
 
@@ -33,7 +33,7 @@ async function storedTicket(ticketId: string): Promise<unknown> {
 }
 
 describe('POST /tickets through LocalStack', () => {
-  let inbox: Awaited<ReturnType<typeof subscribeInbox>>;
+  let inbox: TicketInbox;
   beforeAll(async () => {
     inbox = await subscribeInbox((await localStack()).topicArn);
   });

@@ -1,6 +1,6 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SealedTicket } from '../../handlers/tickets/schemas';
-import { subscribeInbox } from '../../localstack/ticket-inbox';
+import { subscribeInbox, type TicketInbox } from '../../localstack/ticket-inbox';
 import { freshEventId, givenGenerateRequest, pastStart } from '../support/tickets';
 import { localStack, postTickets } from './local-stack';
 
@@ -21,7 +21,7 @@ async function keysUnder(prefix: string): Promise<string[]> {
 const withKey = (key: string) => ({ headers: { 'Idempotency-Key': key } });
 
 describe('seats, retries and compensation through LocalStack', () => {
-  let inbox: Awaited<ReturnType<typeof subscribeInbox>>;
+  let inbox: TicketInbox;
   beforeAll(async () => {
     inbox = await subscribeInbox((await localStack()).topicArn);
   });

@@ -1,5 +1,5 @@
 """The switches, the controller that applies or reverts the patches together, the toggle endpoint's
-answers, and the plux hook's name."""
+answers, and the plux hook: its name, and its LocalStack version check."""
 
 import json
 import logging
@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+import ticket_localstack.speed as speed
 from ticket_localstack.speed import OPT_IN_PATCHES, STANDARD_PATCHES, apply_speed_patches
 from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
 from ticket_localstack.speed.endpoint import handle
 from ticket_localstack.speed.guard import GuardedPatch, PatchRefused, Target
+from ticket_localstack.versions import SUPPORTED_LOCALSTACK, check_localstack_version
 
 
 def fake_factory(name: str) -> tuple[types.ModuleType, PatchFactory]:
@@ -136,3 +138,19 @@ def test_the_hook_is_a_plux_plugin_whose_entry_point_name_is_its_function_name()
     assert entry_points["apply_speed_patches"] == "ticket_localstack.speed:apply_speed_patches"
     # plux: every hook's entry-point name is its function's name.
     assert all(target.endswith(f":{name}") for name, target in entry_points.items())
+
+
+def test_the_hook_refuses_another_localstack_version_and_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    one, one_factory = fake_factory("one")
+    registered: list[SpeedPatches] = []
+    monkeypatch.setattr(speed, "_controller", None)
+    monkeypatch.setattr(speed, "STANDARD_PATCHES", {"one": one_factory})
+    monkeypatch.setattr(speed, "register", registered.append)
+    monkeypatch.setattr(
+        speed, "check_localstack_version", lambda what: check_localstack_version(what, running="4.14.0")
+    )
+    apply_speed_patches()
+    assert f"speed patches was written for LocalStack {SUPPORTED_LOCALSTACK}, not 4.14.0" in caplog.text
+    assert (one.fn(), registered, speed._controller) == ("original", [], None)

@@ -1,11 +1,11 @@
-"""GuardedPatch: applies only on its LocalStack version, only over what it expects, all or nothing."""
+"""GuardedPatch: applies only over what it expects, all or nothing (the hook checks the LocalStack
+version: test_speed_control.py)."""
 
 import types
 
 import pytest
 
 from ticket_localstack.speed.guard import GuardedPatch, PatchRefused, Target, qualified_name
-from ticket_localstack.versions import SUPPORTED_LOCALSTACK
 
 
 def original_one() -> str:
@@ -46,21 +46,12 @@ def test_applies_every_target_and_reverts_them_dropping_the_caches() -> None:
     module = a_module()
     patch = patch_of(module)
 
-    patch.apply(running_version=SUPPORTED_LOCALSTACK)
+    patch.apply()
     assert (module.one(), module.two(), patch.applied) == ("patched", "patched", True)
 
     patch.revert()
     assert (module.one(), module.two(), patch.applied) == ("one", "two", False)
     assert patch.dropped == [True]  # type: ignore[attr-defined]
-
-
-def test_refuses_another_localstack_version_and_changes_nothing() -> None:
-    module = a_module()
-    patch = patch_of(module)
-
-    with pytest.raises(PatchRefused, match=f"written for LocalStack {SUPPORTED_LOCALSTACK}, this is 4.14.0"):
-        patch.apply(running_version="4.14.0")
-    assert (module.one(), module.two(), patch.applied) == ("one", "two", False)
 
 
 def test_refuses_a_target_that_is_not_what_it_expects_and_changes_nothing() -> None:
@@ -70,7 +61,7 @@ def test_refuses_a_target_that_is_not_what_it_expects_and_changes_nothing() -> N
     with pytest.raises(
         PatchRefused, match=r"fake_target\.two is .*original_two, expected localstack\.somewhere\.else"
     ):
-        patch.apply(running_version=SUPPORTED_LOCALSTACK)
+        patch.apply()
     assert (module.one(), module.two()) == ("one", "two")
 
 
@@ -79,13 +70,13 @@ def test_refuses_when_its_targets_cannot_be_imported() -> None:
         raise ImportError("No module named 'localstack.moved'")
 
     with pytest.raises(PatchRefused, match="cannot find its targets"):
-        GuardedPatch(name="gone", summary="", targets=targets).apply(running_version=SUPPORTED_LOCALSTACK)
+        GuardedPatch(name="gone", summary="", targets=targets).apply()
 
 
 def test_revert_leaves_alone_an_attribute_someone_else_replaced_since() -> None:
     module = a_module()
     patch = patch_of(module)
-    patch.apply(running_version=SUPPORTED_LOCALSTACK)
+    patch.apply()
     module.two = original_one  # type: ignore[attr-defined]
 
     patch.revert()

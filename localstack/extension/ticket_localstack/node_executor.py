@@ -54,8 +54,9 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self.logs: deque[str] = deque(maxlen=LOG_LINES_KEPT)
         self.lock = threading.Lock()
         self.code_dir = Path(function_version.config.code.get_unzipped_code_location())
-        self.loaded_mtime: float | None = None
+        self.watched: tuple[Path, float] | None = None  # hot reload: the handler file, its mtime at spawn
         self.session = requests.Session()  # one keep-alive connection to the process
+        self.session.trust_env = False  # loopback: no proxy env vars or .netrc (as LocalStack's own invoke)
 
     # --- lifecycle -------------------------------------------------------------------------
     def start(self, env_vars: dict[str, Any]) -> None:
@@ -64,7 +65,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self._spawn()
         self.executor_endpoint.wait_for_startup()
 
-    def _spawn(self) -> None:
+    def _spawn(self) -> subprocess.Popen[bytes]:
         port = get_free_tcp_port()
         self.executor_endpoint.container_port = port
         env = {
@@ -73,8 +74,8 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             "LAMBDA_TASK_ROOT": str(self.code_dir),
             "TICKET_RUNTIME_PORT": str(port),
         }
-        self.loaded_mtime = self._handler_mtime()
-        self.process = subprocess.Popen(
+        self.watched = self._watched_handler()
+        self.process = process = subprocess.Popen(
             [node_binary(), str(RUNTIME_JS)],
             cwd=self.code_dir,
             env=env,
@@ -82,8 +83,9 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        threading.Thread(target=self._pump_output, args=(self.process,), daemon=True).start()
-        threading.Thread(target=self._watch_exit, args=(self.process,), daemon=True).start()
+        threading.Thread(target=self._pump_output, args=(process,), daemon=True).start()
+        threading.Thread(target=self._watch_exit, args=(process,), daemon=True).start()
+        return process
 
     def _kill(self) -> None:
         process, self.process = self.process, None
@@ -99,7 +101,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         except Exception as e:  # already unregistered, or never started
             LOG.debug("local-node executor %s: endpoint shutdown: %s", self.id, e)
 
-    def _restart(self, why: str) -> None:
+    def _restart(self, why: str) -> subprocess.Popen[bytes]:
         """A fresh process in the same environment (a new cold start), as Lambda does after a crash.
 
         LocalStack's start-up timeout only guards the first start, so this one has its own: a
@@ -107,26 +109,25 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         """
         LOG.info("local-node: restarting %s (%s)", self.function_version.id.function_name, why)
         self._kill()
-        self.executor_endpoint.startup_future = None
         self.executor_endpoint.start()
-        self._spawn()
-        assert self.process is not None
-        guard = threading.Timer(config.LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT, self.process.kill)
+        process = self._spawn()
+        guard = threading.Timer(config.LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT, process.kill)
         guard.start()
         try:
             self.executor_endpoint.wait_for_startup()
         finally:
             guard.cancel()
+        return process
 
     # --- invocation ------------------------------------------------------------------------
     def invoke(self, payload: dict[str, str]) -> InvocationResult:
         """Posts the invocation to the process, which answers with the result and its logs."""
         with self.lock:
-            if self.process is None or self.process.poll() is not None:
-                self._restart("the previous process exited")
-            elif self._handler_changed():
-                self._restart("handler code changed")
             process = self.process
+            if process is None or process.poll() is not None:
+                process = self._restart("the previous process exited")
+            elif self._handler_changed():
+                process = self._restart("handler code changed")
         request_id = payload["invoke-id"]
         timeout_s = float(self.function_version.config.timeout)
         url = f"http://127.0.0.1:{self.executor_endpoint.container_port}/invoke"
@@ -138,7 +139,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             message = f"RequestId: {request_id} Error: Task timed out after {timeout_s:.2f} seconds"
             return self._failed(request_id, "Sandbox.Timedout", message)
         except requests.ConnectionError:
-            code = process.wait(timeout=5) if process else None
+            code = process.wait(timeout=5)
             return self._failed(
                 request_id, "Runtime.ExitError", f"Runtime exited with error: exit status {code}"
             )
@@ -164,19 +165,26 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         with contextlib.suppress(InvalidStateError):
             startup.set_exception(StatusErrorException("Environment startup failed", payload=payload))
 
-    def _handler_mtime(self) -> float | None:
-        """The handler module's mtime, watched only for hot-reload code (a mounted folder)."""
+    def _watched_handler(self) -> tuple[Path, float] | None:
+        """The handler module and its mtime, watched only for hot-reload code (a mounted folder)."""
         if not self.function_version.config.code.is_hot_reloading():
             return None
         module = self.env_vars.get("_HANDLER", "").rsplit(".", 1)[0]
         for ext in (".js", ".mjs", ".cjs"):
             candidate = self.code_dir / f"{module}{ext}"
-            if candidate.exists():
-                return candidate.stat().st_mtime
+            with contextlib.suppress(OSError):  # as exists() did: missing or unreadable
+                return candidate, candidate.stat().st_mtime
         return None
 
     def _handler_changed(self) -> bool:
-        return self.loaded_mtime is not None and self._handler_mtime() != self.loaded_mtime
+        """One stat() per invocation of the file resolved at spawn."""
+        if self.watched is None:
+            return False
+        path, loaded_mtime = self.watched
+        try:
+            return path.stat().st_mtime != loaded_mtime
+        except OSError:  # gone or renamed (say .js to .mjs): the fresh process resolves it again
+            return True
 
     def _pump_output(self, process: subprocess.Popen[bytes]) -> None:
         assert process.stdout is not None

@@ -1,5 +1,6 @@
 """The host's `node`, as the local-node executor finds and checks it, and Lambda's error shape."""
 
+import functools
 import json
 import logging
 import os
@@ -23,6 +24,7 @@ def node_binary() -> str:
     return found
 
 
+@functools.cache  # asked on every prepare_version; the host's node does not change while LocalStack runs
 def node_major(binary: str) -> int:
     out = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True).stdout
     return int(out.strip().lstrip("v").split(".")[0])

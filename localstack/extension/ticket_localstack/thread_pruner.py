@@ -16,6 +16,7 @@ and drop them. Running threads stay listed, so shutdown still stops them.
 import contextlib
 import logging
 import threading
+import time
 
 from localstack.runtime import hooks
 from localstack.utils import threads
@@ -40,8 +41,9 @@ def prune_finished(listed: list[object]) -> int:
     return len(finished)
 
 
-def _prune_forever(stop: threading.Event) -> None:
-    while not stop.wait(PRUNE_EVERY_S):
+def _prune_forever() -> None:
+    while True:
+        time.sleep(PRUNE_EVERY_S)
         try:
             prune_finished(threads.TMP_THREADS)  # type: ignore[arg-type]  # a list of threads and pools
         except Exception:  # never let the pruner die over one bad entry
@@ -52,9 +54,7 @@ def _prune_forever(stop: threading.Event) -> None:
 def prune_finished_threads() -> None:
     """Starts the pruner (the extension needs Python 3.13, where finished threads keep their stacks)."""
     check_localstack_version("thread pruner")
-    threading.Thread(
-        target=_prune_forever, args=(threading.Event(),), name="ticket-thread-pruner", daemon=True
-    ).start()
+    threading.Thread(target=_prune_forever, name="ticket-thread-pruner", daemon=True).start()
     LOG.info(
         "thread pruner: finished threads leave TMP_THREADS every %.0f s (Python 3.13 stack leak)",
         PRUNE_EVERY_S,

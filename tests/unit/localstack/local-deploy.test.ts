@@ -1,4 +1,6 @@
-import { comparable } from '../../../localstack/deploy';
+import { CloudFormationClient, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import { mockClient } from 'aws-sdk-client-mock';
+import { comparable, deployedTemplate } from '../../../localstack/deploy';
 import { readYaml } from '../../../tools/asl/read-yaml';
 import { handlerBuild } from '../../../tools/watch/handler-build';
 
@@ -24,6 +26,34 @@ describe('local deploy: skipping an unchanged stack', () => {
   it('sees a real change', () => {
     const before = template('ApiGatewayDeployment1', 'handlers/generate-ticket.handler');
     expect(comparable(before)).not.toBe(comparable(before.replace('generate-ticket', 'encrypt-ticket')));
+  });
+});
+
+describe('local deploy: reading the deployed template', () => {
+  const cfn = mockClient(CloudFormationClient);
+  afterEach(() => cfn.reset());
+  afterAll(() => cfn.restore());
+  const error = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+  it('answers the template of a deployed stack', async () => {
+    cfn.on(GetTemplateCommand, { StackName: 'ticket-orchestrator-local' }).resolves({ TemplateBody: '{}' });
+    await expect(deployedTemplate('ticket-orchestrator-local')).resolves.toBe('{}');
+  });
+
+  it('answers undefined only when the stack does not exist', async () => {
+    cfn
+      .on(GetTemplateCommand)
+      .rejects(error('ValidationError', 'Stack with id ticket-orchestrator-local does not exist'));
+    await expect(deployedTemplate('ticket-orchestrator-local')).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ['a transient error', error('ThrottlingException', 'Rate exceeded')],
+    ['another validation error', error('ValidationError', 'StackName is a required parameter.')],
+    ['no answer at all', error('Error', 'connect ECONNREFUSED 127.0.0.1:4566')],
+  ])('throws on %s, so an existing stack is never deployed over', async (_, err) => {
+    cfn.on(GetTemplateCommand).rejects(err);
+    await expect(deployedTemplate('ticket-orchestrator-local')).rejects.toBe(err);
   });
 });
 

@@ -1,7 +1,8 @@
 """Step Functions speed patches for LocalStack 4.13.1 (see docs/localstack-speed-patches.md).
 
-One module per patch; each is a `GuardedPatch` (guard.py) that checks the LocalStack version and the
-function it replaces, logs that it applied, and can be reverted. Switches, read at start-up:
+One module per patch; each is a `GuardedPatch` (guard.py) that checks the function it replaces, logs
+that it applied, and can be reverted; the LocalStack version is checked once, before any of them.
+Switches, read at start-up:
   TICKET_SPEED_PATCHES=0|off        every patch off (default: on)
   TICKET_SKIP_EXPRESS_EVENTS=1|on   the opt-in one: no EventBridge status events for EXPRESS executions
 At run time, GET/POST /_ticket_orchestrator/speed-patches reads or flips the standard ones.
@@ -20,6 +21,7 @@ from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
 from ticket_localstack.speed.task_clients import task_client_patch
 from ticket_localstack.speed.vtl_template_cache import vtl_template_patch
+from ticket_localstack.versions import check_localstack_version
 
 LOG = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ def apply_speed_patches() -> None:
     if _controller is not None:
         return
     try:
+        check_localstack_version("speed patches")  # on another version: none applied, no toggle
         controller = SpeedPatches(STANDARD_PATCHES, OPT_IN_PATCHES)
         register(controller)
         _controller = controller

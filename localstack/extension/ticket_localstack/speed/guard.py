@@ -1,9 +1,9 @@
 """A guarded patch: replaces named attributes of LocalStack internals, and only the ones it expects.
 
-Each speed patch is one `GuardedPatch`. Before it touches anything it checks that LocalStack is the
-version it was written for and that every target attribute still holds the function it was written
-against (by module and qualified name). It applies all its targets or none, logs that it applied,
-and can be reverted, which also drops its caches.
+Each speed patch is one `GuardedPatch`. Before it touches anything it checks that every target
+attribute still holds the function it was written against (by module and qualified name); the
+LocalStack version is checked once for all of them, by `apply_speed_patches`. It applies all its
+targets or none, logs that it applied, and can be reverted, which also drops its caches.
 """
 
 import logging
@@ -11,10 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
-
-from localstack.version import __version__ as running_localstack
-
-from ticket_localstack.versions import SUPPORTED_LOCALSTACK
 
 LOG = logging.getLogger(__name__)
 
@@ -59,12 +55,10 @@ class GuardedPatch:
     def applied(self) -> bool:
         return bool(self._originals)
 
-    def apply(self, running_version: str = running_localstack) -> None:
+    def apply(self) -> None:
         """Applies every target, or raises `PatchRefused` having changed nothing."""
         if self.applied:
             return
-        if running_version != SUPPORTED_LOCALSTACK:
-            raise PatchRefused(f"written for LocalStack {SUPPORTED_LOCALSTACK}, this is {running_version}")
         try:
             targets = list(self.targets())
         except (ImportError, AttributeError) as error:

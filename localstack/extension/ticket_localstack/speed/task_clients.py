@@ -109,7 +109,7 @@ def task_client_patch() -> GuardedPatch:
 
     boto_client = importlib.import_module(BOTO_CLIENT_MODULE)
     original = boto_client.boto_client_for
-    cache = ClientCache(lambda service, region, creds: original(service, region, creds))
+    cache = ClientCache(original)
 
     def boto_client_for(service: str, region: str, state_credentials: Any) -> Any:
         return cache.client_for(service, region, state_credentials)
