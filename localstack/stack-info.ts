@@ -22,6 +22,9 @@ export type StackInfo = {
   bucketName: string;
   topicArn: string;
   keyArn: string;
+  alarmTopicArn: string;
+  /** Only with apiAuth=apiKey (the key's id; its value is read with GetApiKey). */
+  apiKeyId?: string;
 };
 
 /**
@@ -55,5 +58,7 @@ export async function readStackInfo(stage = STAGE, cfn = new CloudFormationClien
     bucketName: need('TicketBucketName'),
     topicArn: need('TicketTopicArn'),
     keyArn: need('TicketKeyArn'),
+    alarmTopicArn: need('AlarmTopicArn'),
+    ...(outputs.TicketApiKeyId ? { apiKeyId: outputs.TicketApiKeyId } : {}),
   };
 }

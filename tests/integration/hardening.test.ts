@@ -1,5 +1,4 @@
 import { APIGatewayClient, GetApiKeyCommand } from '@aws-sdk/client-api-gateway';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
@@ -17,15 +16,6 @@ import { localStack, postTickets } from './local-stack';
  * (tests/unit/template-hardening.test.ts) prove the IAM and key-policy side.
  */
 const KEYED_STAGE = 'local-apikey';
-
-async function stackOutputs(stackName: string): Promise<Record<string, string>> {
-  const { Stacks } = await new CloudFormationClient({}).send(
-    new DescribeStacksCommand({ StackName: stackName }),
-  );
-  return Object.fromEntries(
-    (Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']),
-  );
-}
 
 const post = (url: string, headers: Record<string, string> = {}) =>
   fetch(url, {
@@ -61,9 +51,9 @@ describe('the ticket topic, encrypted at rest', () => {
 
 describe('alarms', () => {
   it('are deployed and notify the alarm topic', async () => {
-    const { AlarmTopicArn } = await stackOutputs(STACK_NAME);
+    const { alarmTopicArn } = await localStack();
     const { MetricAlarms = [] } = await new CloudWatchClient({}).send(new DescribeAlarmsCommand({}));
-    const ours = MetricAlarms.filter((a) => a.AlarmActions?.includes(AlarmTopicArn ?? ''));
+    const ours = MetricAlarms.filter((a) => a.AlarmActions?.includes(alarmTopicArn));
     expect(ours.map((a) => a.MetricName).sort()).toEqual(
       [
         '5XXError',
@@ -113,9 +103,8 @@ describe('the apiAuth=apiKey option (stage local-apikey, deployed here)', () => 
     await deployStage(KEYED_STAGE);
     const info = await readStackInfo(KEYED_STAGE);
     url = info.apiUrl;
-    const { TicketApiKeyId } = await stackOutputs(`ticket-orchestrator-${KEYED_STAGE}`);
     const key = await new APIGatewayClient({}).send(
-      new GetApiKeyCommand({ apiKey: TicketApiKeyId, includeValue: true }),
+      new GetApiKeyCommand({ apiKey: info.apiKeyId, includeValue: true }),
     );
     apiKey = key.value ?? '';
   }, 240_000);
