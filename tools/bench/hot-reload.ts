@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { openTicket } from '../../handlers/tickets/open-ticket';
 import { SealedTicket } from '../../handlers/tickets/schemas';
-import { readStackInfo } from '../../localstack/stack-info';
-import { watchHandlers } from '../watch/handler-build';
+import { type HandlerBuild, watchHandlers } from '../watch/handler-build';
 import { type Target, timedCall } from './http-load';
 import type { HotReloadFigure } from './report-types';
 import { summarize } from './stats';
@@ -19,42 +18,50 @@ const GIVE_UP_MS = 15_000;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 const kms = new KMSClient({});
-// The deployed stack's ticket key: openTicket decrypts with that key alone (strict mode).
-let keyArn: Promise<string> | undefined;
 const randomCode = () => Array.from({ length: 10 }, () => BASE32[Math.floor(Math.random() * 32)]).join('');
 
 /** The verification code of the ticket one Generate issues, read by opening the envelope. */
-async function issuedCode(generate: Target): Promise<string> {
+async function issuedCode(generate: Target, keyArn: string): Promise<string> {
   const { body } = await timedCall(generate);
-  keyArn ??= readStackInfo().then((stack) => stack.keyArn);
-  const key = { kms, keyArn: await keyArn };
-  return (await openTicket(SealedTicket.parse(JSON.parse(body)), key)).verificationCode;
+  return (await openTicket(SealedTicket.parse(JSON.parse(body)), { kms, keyArn })).verificationCode;
 }
 
 /** Polls Generate until `shows(code)`; the ms from `since` to that response. */
 async function untilShown(
   generate: Target,
+  keyArn: string,
   since: number,
   shows: (code: string) => boolean,
 ): Promise<number> {
   while (performance.now() - since < GIVE_UP_MS) {
-    if (shows(await issuedCode(generate))) return performance.now() - since;
+    if (shows(await issuedCode(generate, keyArn))) return performance.now() - since;
   }
   throw new Error(`an edit of ${HANDLER} did not reach POST /tickets within ${GIVE_UP_MS / 1000} s`);
 }
+
+/** What the edits run through: `make watch`'s build, and the deployed stack's ticket key. */
+type HotReloadSetup = {
+  build: HandlerBuild;
+  /** openTicket decrypts with that key alone (strict mode). */
+  keyArn: string;
+};
 
 /**
  * Edits handlers/generate-ticket.ts (the issued ticket gets a chosen verification code), saves
  * it, and times until a Generate returns that code; then restores the file and times that too.
  * The file is restored whatever happens, Ctrl-C included.
  */
-export async function editToEffect(generate: Target, rounds: number): Promise<HotReloadFigure> {
+export async function editToEffect(
+  generate: Target,
+  { build, keyArn }: HotReloadSetup,
+  rounds: number,
+): Promise<HotReloadFigure> {
   const original = readFileSync(HANDLER, 'utf8');
   if (!original.includes(ANCHOR))
     throw new Error(`${HANDLER} no longer contains the line the bench edits: ${ANCHOR}`);
   const builds: number[] = [];
   let first = true; // the watch's initial build is not an edit
-  const watcher = await watchHandlers(({ errors, ms }) => {
+  const watcher = await watchHandlers(build, ({ errors, ms }) => {
     if (!first && errors.length === 0) builds.push(ms);
     first = false;
   });
@@ -73,10 +80,10 @@ export async function editToEffect(generate: Target, rounds: number): Promise<Ho
         HANDLER,
         original.replace(ANCHOR, `${ANCHOR}${INDENT}ticket.verificationCode = '${code}';\n`),
       );
-      edits.push(await untilShown(generate, saved, (c) => c === code));
+      edits.push(await untilShown(generate, keyArn, saved, (c) => c === code));
       saved = performance.now();
       restore();
-      reverts.push(await untilShown(generate, saved, (c) => c !== code));
+      reverts.push(await untilShown(generate, keyArn, saved, (c) => c !== code));
     }
   } finally {
     restore();

@@ -3,7 +3,7 @@
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackInfo } from '../../localstack/stack-info';
-import { handlerBuild } from '../watch/handler-build';
+import { type HandlerBuild, handlerBuild } from '../watch/handler-build';
 import { localstackPid, speedPatches } from './emulator';
 import { ensureFloor } from './floor-stack';
 import { editToEffect } from './hot-reload';
@@ -47,14 +47,13 @@ async function targets(stack: StackInfo, endpoint: string): Promise<Target[]> {
  * The next invoke of each function starts a new environment: the executor (and LocalStack's
  * own hot reload in mode D) restarts a function whose bundle changed, and a new mtime is a change.
  */
-function recycleLambdas(): void {
+function recycleLambdas({ entries, buildDir }: HandlerBuild): void {
   const now = new Date();
-  const { entries, buildDir } = handlerBuild();
   for (const entry of entries) utimesSync(join(buildDir, entry.replace(/\.ts$/, '.js')), now, now);
 }
 
-async function coldCall(generate: Target, variant: Variant): Promise<ColdCall> {
-  recycleLambdas();
+async function coldCall(generate: Target, variant: Variant, build: HandlerBuild): Promise<ColdCall> {
+  recycleLambdas(build);
   const coldMs = (await timedCall(generate)).ms;
   return { variant, coldMs, warmMs: (await timedCall(generate)).ms };
 }
@@ -65,12 +64,13 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const initial = await speedPatches(endpoint);
   const variants: Variant[] = initial ? ['unpatched', 'patched'] : ['as running'];
   const pid = localstackPid(root);
+  const build = handlerBuild();
   const cold: ColdCall[] = [];
   const runs: HttpRun[] = [];
   try {
     for (const variant of variants) {
       if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
-      cold.push(await coldCall(generate, variant));
+      cold.push(await coldCall(generate, variant, build));
       for (const target of all) {
         await timedCall(target); // warm, and checked, before the load
         for (const plan of PLANS[variant]) {
@@ -85,7 +85,7 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
     if (initial) await speedPatches(endpoint, initial.enabled);
   }
   say(`hot reload: ${EDIT_ROUNDS} edits of handlers/generate-ticket.ts through the deployed stage ...`);
-  const hotReload = await editToEffect(generate, EDIT_ROUNDS);
+  const hotReload = await editToEffect(generate, { build, keyArn: stack.keyArn }, EDIT_ROUNDS);
   const switchNote = initial
     ? null
     : "The extension's speed-patch switch did not answer (mode D, or LocalStack not started by `make local-up`): one variant, as running.";

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { DataKeyCacheBounds } from '../../handlers/tickets/data-key-cache';
 import { useLocalStackEnv } from '../../localstack/local-env';
 import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
@@ -35,12 +36,12 @@ const UP_FIRST = 'LocalStack is not up with the `local` stage deployed: run `mak
 const say = (message: string) => console.log(`bench: ${message}`);
 
 /** The bench only ever talks to LocalStack, with the same variables the integration suite uses. */
-function setEnvironment(): void {
+function setEnvironment(cacheBounds: DataKeyCacheBounds): void {
   useLocalStackEnv();
   // Thousands of tickets would otherwise log thousands of lines.
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   // encrypt-ticket's data-key cache, as serverless.yml deploys it.
-  Object.assign(process.env, cacheEnvironment(deployedCacheBounds(ROOT)));
+  Object.assign(process.env, cacheEnvironment(cacheBounds));
 }
 
 async function readStack(): Promise<StackInfo | null> {
@@ -73,7 +74,10 @@ function bundleSection(): BundleSection {
   };
 }
 
-async function throughputSection(stack: StackInfo | null): Promise<ThroughputSection> {
+async function throughputSection(
+  stack: StackInfo | null,
+  cacheBounds: DataKeyCacheBounds,
+): Promise<ThroughputSection> {
   process.env.TICKET_KEY_ID = stack?.keyArn ?? 'bench-cpu-only-key';
   const handlers = await loadHandlers();
   try {
@@ -85,7 +89,7 @@ async function throughputSection(stack: StackInfo | null): Promise<ThroughputSec
     const command = `${BENCH_ENTRY}   # in-process: tools/bench/throughput.ts calls the handlers`;
     const cpu = await cpuOnly(handlers, CPU_TICKETS);
     say(`KMS requests per ${DATA_KEY_TICKETS} tickets, data-key cache on and off ...`);
-    const dataKeys = await dataKeySection(handlers.kms, deployedCacheBounds(ROOT), DATA_KEY_TICKETS);
+    const dataKeys = await dataKeySection(handlers.kms, cacheBounds, DATA_KEY_TICKETS);
     return { command, localstackKms, cpuOnly: cpu, dataKeys };
   } finally {
     // Its keep-alive sockets would hold the process open.
@@ -100,13 +104,14 @@ async function http(stack: StackInfo | null): Promise<HttpSection> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  setEnvironment();
+  const cacheBounds = deployedCacheBounds(ROOT);
+  setEnvironment(cacheBounds);
   const localstack = await localstackVersion(process.env.AWS_ENDPOINT_URL ?? '');
   const stack = localstack ? await readStack() : null;
   if (!stack) say(`${UP_FIRST} The KMS and HTTP figures are skipped.`);
   const environment = describeEnvironment(ROOT, localstack);
   const bundles = bundleSection();
-  const throughput = await throughputSection(stack);
+  const throughput = await throughputSection(stack, cacheBounds);
   const httpFigures = await http(stack);
   writeFileSync(OUT, renderReport({ environment, bundles, throughput, http: httpFigures }));
   say(`wrote ${relative(ROOT, OUT)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);

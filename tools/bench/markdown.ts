@@ -1,3 +1,5 @@
+import type { Skipped } from './report-types';
+
 export type Align = 'left' | 'right';
 
 /** A cell must not break the table: pipes are escaped, newlines flattened. */
@@ -46,3 +48,6 @@ export const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 export const ratio = (value: number) => `${value.toFixed(1)}x`;
 
 export const rate = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+
+/** A figure left out, and why, as a quote. */
+export const skipped = (s: Skipped, what = 'Skipped') => `> **${what}:** ${s.reason}`;

@@ -1,7 +1,6 @@
-import { codeBlock, inlineCode, mdTable, ms, rate, ratio } from './markdown';
+import { codeBlock, inlineCode, mdTable, ms, rate, ratio, skipped } from './markdown';
 import type { HotReloadFigure, HttpRun, HttpSection, Skipped, Variant } from './report-types';
 
-const skipped = (s: Skipped, what = 'Skipped') => `> **${what}:** ${s.reason}`;
 const cpu = (value: number | null) => (value === null ? 'n/a' : ms(value));
 
 function runsTable(runs: readonly HttpRun[]): string {

@@ -1,4 +1,4 @@
-import { codeBlock, inlineCode, kb, mdTable, ms, rate, ratio } from './markdown';
+import { codeBlock, inlineCode, kb, mdTable, ms, rate, ratio, skipped } from './markdown';
 import { renderHttp } from './render-http';
 import type {
   BenchReport,
@@ -15,7 +15,6 @@ export const BENCH_COMMAND = 'make bench';
 export const BENCH_ENTRY = 'npx tsx tools/bench/main.ts';
 
 const GIB = 1024 ** 3;
-const skipped = (s: Skipped, what = 'Skipped') => `> **${what}:** ${s.reason}`;
 
 function environment(env: Environment): string {
   const localstack = env.localstack

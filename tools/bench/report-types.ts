@@ -1,3 +1,4 @@
+import type { DataKeyCacheBounds } from '../../handlers/tickets/data-key-cache';
 import type { Summary } from './stats';
 
 /** Everything docs/benchmarks.md shows; gathered by main.ts, rendered by render.ts. */
@@ -68,7 +69,7 @@ export type ThroughputSection = {
 
 export type DataKeyFigure = {
   label: string;
-  bounds: { maxAgeSeconds: number; maxTickets: number; maxBytes: number };
+  bounds: DataKeyCacheBounds;
   tickets: number;
   /** GenerateDataKey requests sent for those tickets. */
   requests: number;

@@ -7,7 +7,8 @@ import { type DataKeyCacheBounds, sealingMaterials } from '../../handlers/ticket
 import { issueTicket } from '../../handlers/tickets/issue-ticket';
 import { sealTicket } from '../../handlers/tickets/seal-ticket';
 import { readYaml } from '../asl/read-yaml';
-import { projectConfig } from '../cost/serverless-config';
+import { CACHE_VARIABLES, readProject } from '../cost/serverless-config';
+import { readFileBeside } from '../cost/stack-resources';
 import type { DataKeyFigure, ThroughputFigure } from './report-types';
 import { summarize } from './stats';
 import { generationDetails } from './ticket-input';
@@ -56,16 +57,13 @@ const OFF: DataKeyCacheBounds = { maxAgeSeconds: 0, maxTickets: 0, maxBytes: 0 }
 
 /** encryptTicket's data-key cache as serverless.yml deploys it (off when it sets none). */
 export function deployedCacheBounds(root: string): DataKeyCacheBounds {
-  return projectConfig(readYaml(join(root, 'serverless.yml'))).dataKeyCache ?? OFF;
+  return readProject(readYaml(join(root, 'serverless.yml')), {}, readFileBeside(root)).dataKeyCache ?? OFF;
 }
 
 /** The variables encrypt-ticket reads its cache bounds from, so the handlers load as deployed. */
 export function cacheEnvironment(bounds: DataKeyCacheBounds): Record<string, string> {
-  return {
-    TICKET_DATA_KEY_MAX_AGE_SECONDS: String(bounds.maxAgeSeconds),
-    TICKET_DATA_KEY_MAX_TICKETS: String(bounds.maxTickets),
-    TICKET_DATA_KEY_MAX_BYTES: String(bounds.maxBytes),
-  };
+  const names = Object.keys(CACHE_VARIABLES) as (keyof DataKeyCacheBounds)[];
+  return Object.fromEntries(names.map((bound) => [CACHE_VARIABLES[bound], String(bounds[bound])]));
 }
 
 /** GenerateDataKey requests per `tickets` tickets, the cache on (as deployed) and off. */

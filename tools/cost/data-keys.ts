@@ -1,17 +1,11 @@
-import type { ServiceCall } from './usage';
-
-/** encryptTicket's data-key cache, as serverless.yml configures it (0 in any bound: off). */
-export interface DataKeyCache {
-  maxAgeSeconds: number;
-  maxTickets: number;
-  maxBytes: number;
-}
+import type { DataKeyCacheBounds } from '../../handlers/tickets/data-key-cache';
+import type { ServiceCall, Usage } from './usage';
 
 export type ReuseLimit = 'caching off' | 'max age' | 'max tickets' | 'max bytes';
 
 export interface DataKeyReuse {
-  /** null when serverless.yml sets no cache: a data key per ticket. */
-  cache: DataKeyCache | null;
+  /** As serverless.yml sets it (0 in any bound: off); null when it sets none: a data key per ticket. */
+  cache: DataKeyCacheBounds | null;
   warmTicketsPerMinute: number;
   ticketBytes: number;
   /** Tickets one data key seals, on average, under these assumptions (at least 1). */
@@ -26,7 +20,7 @@ export interface DataKeyReuse {
  * shorter than the max age is the same as a lower rate).
  */
 export function dataKeyReuse(
-  cache: DataKeyCache | null,
+  cache: DataKeyCacheBounds | null,
   warmTicketsPerMinute: number,
   ticketBytes: number,
 ): DataKeyReuse {
@@ -57,6 +51,13 @@ export function withDataKeyReuse(
     ]),
   );
 }
+
+/**
+ * Whether reuse changes what a path uses: a key seals more than one ticket, and the path asks
+ * for one inside a Lambda (`via`; withDataKeyReuse spreads only those).
+ */
+export const reuseChangesUsage = (usage: Usage, reuse: DataKeyReuse) =>
+  reuse.ticketsPerDataKey > 1 && usage.calls.some((c) => isDataKeyCall(c) && c.via !== undefined);
 
 /** `2x`, or `1/300x` for a call spread over many executions. */
 export function countText(count: number): string {

@@ -6,7 +6,7 @@ import { DEFAULT_LAMBDA_MS } from './assumptions';
 import { formatReport } from './format-report';
 import { readPrices } from './prices';
 import { costReport } from './report';
-import { projectConfig, stackConfig, withParams } from './serverless-config';
+import { readProject } from './serverless-config';
 import { readFileBeside } from './stack-resources';
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,8 +21,7 @@ function main(argv: string[]): void {
     readYaml(args.asl ? resolve(args.asl) : join(ROOT, 'statemachines/ticket.asl.yml')),
   );
   const serverlessFile = args.serverless ? resolve(args.serverless) : join(ROOT, 'serverless.yml');
-  const raw = withParams(readYaml(serverlessFile), args.params);
-  const project = { ...projectConfig(raw), ...stackConfig(raw, readFileBeside(dirname(serverlessFile))) };
+  const project = readProject(readYaml(serverlessFile), args.params, readFileBeside(dirname(serverlessFile)));
   const prices = readPrices(args.pricesFile && resolve(args.pricesFile));
   // A misspelt function would silently keep its default duration.
   const unknown = Object.keys(args.lambdaMs).filter((fn) => project.memoryMb[fn] === undefined);

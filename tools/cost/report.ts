@@ -1,6 +1,6 @@
 import type { Machine } from '../asl/definition';
 import { CALLS_INSIDE_LAMBDA, FALLBACK_LAMBDA_MS, TICKET_PLAINTEXT_BYTES } from './assumptions';
-import { type DataKeyReuse, dataKeyReuse, withDataKeyReuse } from './data-keys';
+import { type DataKeyReuse, dataKeyReuse, reuseChangesUsage, withDataKeyReuse } from './data-keys';
 import { type FixedMonthly, fixedMonthly } from './fixed-monthly';
 import { describePath, namePaths } from './path-names';
 import { enumeratePaths, type Outcome } from './paths';
@@ -86,8 +86,7 @@ export function costReport(
     },
     paths: paths.map((path, i) => {
       const usage = pathUsage(path, { retries: o.retries, callsInsideLambda });
-      const uncached = pathUsage(path, { retries: o.retries, callsInsideLambda: CALLS_INSIDE_LAMBDA });
-      const differs = JSON.stringify(uncached) !== JSON.stringify(usage);
+      const uncached = () => pathUsage(path, { retries: o.retries, callsInsideLambda: CALLS_INSIDE_LAMBDA });
       return {
         name: names[i] ?? describePath(path),
         description: describePath(path),
@@ -99,7 +98,7 @@ export function costReport(
           EXPRESS: express.request + express.duration,
         },
         endToEnd: both(usage),
-        ...(differs ? { cachingOff: both(uncached) } : {}),
+        ...(reuseChangesUsage(usage, dataKeys) ? { cachingOff: both(uncached()) } : {}),
       };
     }),
     fixedMonthly: fixedMonthly(project.resources, prices),

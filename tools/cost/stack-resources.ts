@@ -29,7 +29,8 @@ const VARIABLE = /\$\{([^${}]*)\}/;
 // A variable that resolves to itself would loop; real chains here are three or four deep.
 const MAX_STEPS = 100;
 
-interface Sources {
+/** Where variables resolve from: the config (`self`), the default params (`param`), files (`file`). */
+export interface Sources {
   config: unknown;
   params: Record<string, unknown>;
   read: ReadFile;
@@ -38,8 +39,8 @@ interface Sources {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** One variable's value. Only the sources the `resources:` list uses: file, self and param. */
-function lookup(expression: string, s: Sources): unknown {
+/** One variable's value. Only the sources serverless.yml's values here use: file, self and param. */
+function lookup(expression: string, s: Sources, where: string): unknown {
   const file = /^file\(([^)]+)\)$/.exec(expression.trim());
   if (file?.[1]) return s.read(file[1].trim());
   const [source, address = ''] = expression.split(/:(.*)/s).map((part) => part.trim());
@@ -47,30 +48,33 @@ function lookup(expression: string, s: Sources): unknown {
   if (source === 'param') value = s.params[address];
   else if (source === 'self')
     value = address.split('.').reduce<unknown>((v, key) => (isRecord(v) ? v[key] : undefined), s.config);
-  else throw new Error(`serverless.yml resources: cannot resolve \${${expression}} (only file, self, param)`);
-  if (value === undefined) throw new Error(`serverless.yml resources: \${${expression}} is not set`);
+  else throw new Error(`serverless.yml ${where}: cannot resolve \${${expression}} (only file, self, param)`);
+  if (value === undefined) throw new Error(`serverless.yml ${where}: \${${expression}} is not set`);
   return value;
 }
 
-/** Resolves variables innermost first; a string that is one whole variable may become an object. */
-function resolve(value: unknown, s: Sources): unknown {
+/**
+ * Resolves variables innermost first; a string that is one whole variable may become an object.
+ * `where` names the value in errors.
+ */
+export function resolve(value: unknown, s: Sources, where = 'resources'): unknown {
   let current = value;
   for (let step = 0; typeof current === 'string'; step++) {
     const match = VARIABLE.exec(current);
     if (!match) return current;
-    if (step >= MAX_STEPS) throw new Error(`serverless.yml resources: ${value} does not resolve`);
-    const found = lookup(match[1] ?? '', s);
+    if (step >= MAX_STEPS) throw new Error(`serverless.yml ${where}: ${value} does not resolve`);
+    const found = lookup(match[1] ?? '', s, where);
     if (match[0] === current) current = found;
     else if (['string', 'number', 'boolean'].includes(typeof found))
       current = current.replace(match[0], String(found));
-    else throw new Error(`serverless.yml resources: ${match[0]} inside a string is not a scalar`);
+    else throw new Error(`serverless.yml ${where}: ${match[0]} inside a string is not a scalar`);
   }
   return current;
 }
 
 /** serverless.yml's `resources` (one fragment or a list of them), merged as the framework merges them. */
-export function stackResources(config: unknown, params: Record<string, unknown>, read: ReadFile) {
-  const sources: Sources = { config, params, read };
+export function stackResources(sources: Sources) {
+  const { config } = sources;
   const listed = resolve(isRecord(config) ? config.resources : undefined, sources) ?? [];
   const fragments = Array.isArray(listed) ? listed : [listed];
   const merged: StackResources = {};

@@ -55,8 +55,10 @@ const SETTLE_MS = 10; // an editor's save is often several file events
  * is seen through fs.watch at once (esbuild's own watch mode polls, adding up to a few
  * hundred ms); builds never overlap, and a save during a build gets one more build.
  */
-export async function watchHandlers(onBuild: (report: BuildReport) => void): Promise<Watch> {
-  const { options, entries } = handlerBuild();
+export async function watchHandlers(
+  { options, entries }: HandlerBuild,
+  onBuild: (report: BuildReport) => void,
+): Promise<Watch> {
   const context = await esbuild.context({ ...options, entryPoints: entries });
   let building: Promise<void> | null = null;
   let again = false;

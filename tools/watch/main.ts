@@ -5,9 +5,10 @@ import { relative } from 'node:path';
 import { handlerBuild, watchHandlers } from './handler-build';
 
 async function main(): Promise<void> {
-  const { entries, buildDir } = handlerBuild();
+  const build = handlerBuild();
+  const { entries, buildDir } = build;
   console.log(`watch: ${entries.join(', ')} -> ${relative(process.cwd(), buildDir)} (Ctrl-C to stop)`);
-  const watcher = await watchHandlers(({ errors, ms }) => {
+  const watcher = await watchHandlers(build, ({ errors, ms }) => {
     const time = new Date().toISOString().slice(11, 19);
     if (errors.length === 0) {
       console.log(`watch: ${time} built in ${ms.toFixed(0)} ms; the next request runs it`);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Machine, parseDefinition } from '../../../tools/asl/definition';
 import { parseYaml, readYaml } from '../../../tools/asl/read-yaml';
 import { FIXED_TYPES } from '../../../tools/cost/fixed-monthly';
-import { projectConfig, stackConfig, withParams } from '../../../tools/cost/serverless-config';
+import { readProject } from '../../../tools/cost/serverless-config';
 import { readFileBeside, resourcesOfType, type StackResources } from '../../../tools/cost/stack-resources';
 import type { Usage } from '../../../tools/cost/usage';
 
@@ -23,8 +23,7 @@ export function serverlessYml(): unknown {
 
 /** The real serverless.yml as `make cost` reads it, with `--param` overrides. */
 export function ticketProject(params: Record<string, string> = {}) {
-  const raw = withParams(serverlessYml(), params);
-  return { ...projectConfig(raw), ...stackConfig(raw, readFileBeside(ROOT)) };
+  return readProject(serverlessYml(), params, readFileBeside(ROOT));
 }
 
 /**

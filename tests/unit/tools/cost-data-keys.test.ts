@@ -1,6 +1,6 @@
 import { CALLS_INSIDE_LAMBDA } from '../../../tools/cost/assumptions';
 import { countText, dataKeyReuse, withDataKeyReuse } from '../../../tools/cost/data-keys';
-import { projectConfig } from '../../../tools/cost/serverless-config';
+import { readProject } from '../../../tools/cost/serverless-config';
 
 const BOUNDS = { maxAgeSeconds: 300, maxTickets: 1000, maxBytes: 1 << 20 };
 
@@ -54,13 +54,17 @@ describe('withDataKeyReuse', () => {
   });
 });
 
-describe('projectConfig: the cache bounds', () => {
+describe('readProject: the cache bounds', () => {
   const config = (environment: Record<string, unknown>, params: Record<string, unknown> = {}) =>
-    projectConfig({
-      params: { default: params },
-      provider: {},
-      functions: { encryptTicket: { handler: 'h', environment } },
-    }).dataKeyCache;
+    readProject(
+      {
+        params: { default: params },
+        provider: {},
+        functions: { encryptTicket: { handler: 'h', environment } },
+      },
+      {},
+      () => ({}),
+    ).dataKeyCache;
   const variables = {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: serverless.yml's own variable syntax
     TICKET_DATA_KEY_MAX_AGE_SECONDS: '${param:age}',

@@ -3,7 +3,7 @@ import { fixedMonthly } from '../../../tools/cost/fixed-monthly';
 import { formatFixedMonthly } from '../../../tools/cost/format-fixed-monthly';
 import { perRequestLeftOut } from '../../../tools/cost/per-request-left-out';
 import { type Prices, readPrices } from '../../../tools/cost/prices';
-import { stackConfig, withParams } from '../../../tools/cost/serverless-config';
+import { readProject, withParams } from '../../../tools/cost/serverless-config';
 import type { StackResources } from '../../../tools/cost/stack-resources';
 
 const prices = readPrices();
@@ -42,7 +42,7 @@ const stage = {
 
 function stackOf(files: Record<string, StackResources>, params: Record<string, string> = {}) {
   const { config, read } = givenAServerlessYml(files);
-  return stackConfig(withParams(config, params), read);
+  return readProject({ provider: {}, ...config }, params, read);
 }
 
 // Without the stage file: the param picks the empty fragment instead.
@@ -114,7 +114,9 @@ describe('fixed monthly items, counted from serverless.yml resources', () => {
     ['an unknown variable source', { resources: ['${opt:stage}'] }],
     ['a param that is not set', { resources: ['${param:nope}'] }],
   ])('refuses %s', (_case, config) => {
-    expect(() => stackConfig(config, () => ({}))).toThrow(/serverless.yml resources/);
+    expect(() => readProject({ provider: {}, ...config }, {}, () => ({}))).toThrow(
+      /serverless.yml resources/,
+    );
   });
 });
 

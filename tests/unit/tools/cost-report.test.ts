@@ -3,8 +3,8 @@ import { DEFAULT_LAMBDA_MS } from '../../../tools/cost/assumptions';
 import { formatReport } from '../../../tools/cost/format-report';
 import { readPrices } from '../../../tools/cost/prices';
 import { costReport } from '../../../tools/cost/report';
-import { projectConfig } from '../../../tools/cost/serverless-config';
-import { serverlessYml, ticketMachine, ticketProject } from './asl-fixtures';
+import { readProject } from '../../../tools/cost/serverless-config';
+import { ticketMachine, ticketProject } from './asl-fixtures';
 
 describe('parseCostArgs', () => {
   it('defaults to 300 ms Express executions, no retries, text output', () => {
@@ -60,9 +60,10 @@ describe('parseCostArgs', () => {
   });
 });
 
-describe('projectConfig', () => {
+describe('readProject', () => {
   it('reads function memory, the default machine type and the data-key cache from serverless.yml', () => {
-    expect(projectConfig(serverlessYml())).toEqual({
+    const { stateMachineType, memoryMb, dataKeyCache } = ticketProject();
+    expect({ stateMachineType, memoryMb, dataKeyCache }).toEqual({
       stateMachineType: 'EXPRESS',
       memoryMb: { generateTicket: 128, encryptTicket: 256 },
       dataKeyCache: { maxAgeSeconds: 300, maxTickets: 1000, maxBytes: 1048576 },
@@ -71,7 +72,7 @@ describe('projectConfig', () => {
 
   it('falls back to provider.memorySize, then to the framework default', () => {
     const config = (provider: object) =>
-      projectConfig({ provider, functions: { f: { handler: 'f.handler' } } });
+      readProject({ provider, functions: { f: { handler: 'f.handler' } } }, {}, () => ({}));
     expect(config({ memorySize: 512 }).memoryMb).toEqual({ f: 512 });
     expect(config({}).memoryMb).toEqual({ f: 1024 });
     expect(config({}).stateMachineType).toBe('STANDARD');
