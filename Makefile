@@ -124,7 +124,7 @@ test-integration: $(NPM_STAMP) $(ESDK_CLI) ## Integration suite against the runn
 	@source localstack/common.sh && ESDK_CLI=$(CURDIR)/$(ESDK_CLI) npx --no-install jest --selectProjects integration --runInBand
 
 test-extension: venv ## pytest of the LocalStack extension, against the running LocalStack (make local-up first)
-	cd $(EXT_DIR) && $(LS_PY) -m pytest -p no:cacheprovider
+	@source localstack/common.sh && cd $(EXT_DIR) && $(LS_PY) -m pytest -p no:cacheprovider
 
 watch: $(NPM_STAMP) ## Hot reload: rebuild handlers on save; the local stage runs each edit on its next request
 	@npx --no-install tsx tools/watch/main.ts
@@ -133,7 +133,7 @@ watch: $(NPM_STAMP) ## Hot reload: rebuild handlers on save; the local stage run
 # up, the integration suite and the extension's pytest, and LocalStack down again whatever the result (unless it was
 # already up before: then it is left running).
 test: check ## Everything: checks, unit suite, LocalStack up, integration suite, LocalStack down
-	@was_up=$$(curl -sf -o /dev/null --max-time 2 http://127.0.0.1:4566/_localstack/health && echo yes || echo no); \
+	@was_up=$$(source localstack/common.sh && healthy && echo yes || echo no); \
 	  status=0; \
 	  $(MAKE) --no-print-directory local-up || status=$$?; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-integration || status=$$?; fi; \

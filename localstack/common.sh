@@ -4,9 +4,15 @@ LS_PID="$LS_DIR/localstack.pid"
 LS_LOG="$LS_DIR/localstack.log"
 LS_MODE_FILE="$LS_DIR/mode"
 LS_VENV=.local/venv-localstack
-LS_URL=${LOCALSTACK_URL:-http://127.0.0.1:4566}
+# LOCALSTACK_PORT lets two checkouts run side by side (each with its own .local).
+export LOCALSTACK_PORT=${LOCALSTACK_PORT:-4566}
+export LOCALSTACK_URL=${LOCALSTACK_URL:-http://127.0.0.1:$LOCALSTACK_PORT}
+LS_URL=$LOCALSTACK_URL
 LS_HEALTH_TIMEOUT=${LOCALSTACK_HEALTH_TIMEOUT:-120}
 COMPOSE_FILE=localstack/docker-compose.yml
+# The one LocalStack release, in both modes (requirements.txt pins the same for mode H).
+LS_VERSION=4.14.0
+export LOCALSTACK_IMAGE=${LOCALSTACK_IMAGE:-localstack/localstack:$LS_VERSION}
 LS_EXT_FILE="$LS_DIR/extension.sha"
 EXT_DIR=localstack/extension
 LS_EXECUTOR=local-node

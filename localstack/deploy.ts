@@ -1,7 +1,7 @@
 // The deploy of `make local-up`, the same in both modes: `sls deploy --stage local`
 // (serverless-localstack), Lambdas included.
 //
-// LocalStack 4.13.1 cannot update this stack in place: an update that changes the API method
+// LocalStack 4.14.0 cannot update this stack in place: an update that changes the API method
 // loses its integration responses (every call then answers 500), and one that replaces the
 // timestamped API deployment drops the stage (404). So an unchanged stack is left alone (the
 // functions still get the fresh build: they run the esbuild output in place), and a changed

@@ -4,7 +4,7 @@
  * exports the same for the make targets).
  */
 export function useLocalStackEnv(): void {
-  process.env.AWS_ENDPOINT_URL ??= 'http://127.0.0.1:4566';
+  process.env.AWS_ENDPOINT_URL ??= process.env.LOCALSTACK_URL ?? 'http://127.0.0.1:4566';
   process.env.AWS_ACCESS_KEY_ID ??= 'test';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
   process.env.AWS_REGION ??= 'us-east-1';

@@ -6,7 +6,7 @@ source localstack/common.sh
 source localstack/venv.sh
 mkdir -p "$LS_DIR"
 
-port_taken() { (exec 3<>/dev/tcp/127.0.0.1/4566) 2>/dev/null; }
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$LOCALSTACK_PORT") 2>/dev/null; }
 
 start_host() {
   local ext
@@ -22,12 +22,17 @@ start_host() {
   ensure_venv
   ensure_extension "$ext"
   # Checked after the (possibly long) venv install, right before the start.
-  port_taken && die "port 4566 is taken by a process local-up did not start. Stop it (e.g. 'make local-down', or 'ss -ltnp | grep 4566' to find it) and retry."
-  say "starting LocalStack 4.13.1 in host mode (log: $LS_LOG)"
+  port_taken && die "port $LOCALSTACK_PORT is taken by a process local-up did not start. Stop it (e.g. 'make local-down', or 'ss -ltnp | grep $LOCALSTACK_PORT' to find it), or pick another with LOCALSTACK_PORT, and retry."
+  say "starting LocalStack $LS_VERSION in host mode (log: $LS_LOG)"
   # Lambda: the extension's local-node executor runs each function as a node process.
   # Idle environments (about 70 MB each) stop after LAMBDA_KEEPALIVE_MS, 2 min by default here.
+  # Every file stays under .local: OVERRIDE_IN_DOCKER=0 because LocalStack takes any container (a
+  # /.dockerenv) for its own image and then ignores FILESYSTEM_ROOT, and TMPDIR because it unpacks
+  # Lambda code under tempfile.gettempdir()/lambda, shared by every checkout on the machine.
+  mkdir -p "$LS_DIR/tmp"
   env -u AWS_ENDPOINT_URL \
-    GATEWAY_LISTEN=127.0.0.1:4566 LOCALSTACK_HOST=localhost:4566 DNS_ADDRESS=0 \
+    OVERRIDE_IN_DOCKER=0 TMPDIR="$PWD/$LS_DIR/tmp" \
+    GATEWAY_LISTEN="127.0.0.1:$LOCALSTACK_PORT" LOCALSTACK_HOST="localhost:$LOCALSTACK_PORT" DNS_ADDRESS=0 \
     SKIP_SSL_CERT_DOWNLOAD=1 DISABLE_EVENTS=1 SQS_ENDPOINT_STRATEGY=path \
     FILESYSTEM_ROOT="$PWD/$LS_DIR/fs" SERVICES="$LOCALSTACK_SERVICES" \
     LAMBDA_RUNTIME_EXECUTOR="$LS_EXECUTOR" LAMBDA_KEEPALIVE_MS="${LAMBDA_KEEPALIVE_MS:-120000}" \
@@ -46,7 +51,7 @@ check_executor() {
 }
 
 start_docker() {
-  say "starting LocalStack with docker compose (${LOCALSTACK_IMAGE:-localstack/localstack:4.13.1})"
+  say "starting LocalStack with docker compose ($LOCALSTACK_IMAGE)"
   compose up -d
   echo docker >"$LS_MODE_FILE"
 }

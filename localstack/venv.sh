@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The LocalStack venv (.local/venv-localstack): localstack-core 4.13.1 with every version pinned,
+# The LocalStack venv (.local/venv-localstack): localstack-core 4.14.0 with every version pinned,
 # the extension's test tools, and the project's extension itself. Sourced by local-up.sh;
 # `bash localstack/venv.sh` (make venv) just makes sure it is there and current.
 set -euo pipefail
 source localstack/common.sh
 
-# localstack-core 4.13.1 needs Python 3.13 (its package installer uses `threading.Lock | None`,
+# localstack-core 4.14.0 needs Python 3.13 (its package installer uses `threading.Lock | None`,
 # which only 3.13 evaluates; on 3.11 every Step Functions call fails). Use $PYTHON, or find a 3.13.
 find_python() {
   local candidate
@@ -16,7 +16,7 @@ find_python() {
       return
     fi
   done
-  die "host mode needs Python 3.13 for LocalStack 4.13.1 (found only $(python3 --version 2>&1)). Install one and set PYTHON=/path/to/python3.13, or use Docker (mode D)."
+  die "host mode needs Python 3.13 for LocalStack $LS_VERSION (found only $(python3 --version 2>&1)). Install one and set PYTHON=/path/to/python3.13, or use Docker (mode D)."
 }
 
 ensure_venv() {

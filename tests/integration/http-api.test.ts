@@ -16,7 +16,7 @@ const kms = new KMSClient({});
 
 /**
  * API Gateway's own refusals answer {error, message} through gateway responses in AWS.
- * LocalStack 4.13.1 applies their status code but not their template (a TODO in its
+ * LocalStack 4.14.0 applies their status code but not their template (a TODO in its
  * gateway_exception.py), so there the body is API Gateway's default {message}. Either way
  * the error is never the state machine's InvalidAction: no execution started.
  */

@@ -139,7 +139,7 @@ TICKET_OUTCOMES: dict[str, tuple[str, str | None]] = {
     "fetch-stored": ("SUCCEEDED", None),
     "fetch-missing": ("FAILED", "TicketNotFound"),
     "invalid-action": ("FAILED", "InvalidAction"),
-    # LocalStack 4.13.1 reports a Parallel branch's States.Runtime as a ValueError, patched or not.
+    # LocalStack 4.14.0 reports a Parallel branch's States.Runtime as a ValueError, patched or not.
     "malformed-generate": ("FAILED", "States.Runtime"),
 }
 

@@ -96,7 +96,7 @@ def test_runs_the_handler_with_the_event_and_the_lambda_environment(
     assert body["echo"] == {"hello": "world"}
     assert body["fn"] == name
     assert body["root"] == body["cwd"]  # the unzipped code, not /var/task
-    assert body["endpoint"] == "http://127.0.0.1:4566"
+    assert body["endpoint"] == LOCALSTACK_URL
     assert 0 < body["left"] <= 5000
 
 

@@ -1,1 +1,1 @@
-"""The ticket orchestrator's LocalStack 4.13.1 extension (see docs/local-emulation.md)."""
+"""The ticket orchestrator's LocalStack 4.14.0 extension (see docs/local-emulation.md)."""

@@ -1,4 +1,4 @@
-"""Keeps LocalStack 4.13.1 from running out of thread stacks on Python 3.13.
+"""Keeps LocalStack 4.14.0 from running out of thread stacks on Python 3.13.
 
 LocalStack appends a thread to `localstack.utils.threads.TMP_THREADS` for every Step Functions
 execution (`asl/component/program/program.py:80`), every Map iteration and every `start_thread`

@@ -6,7 +6,7 @@ from localstack.version import __version__ as localstack_version
 
 LOG = logging.getLogger(__name__)
 
-SUPPORTED_LOCALSTACK = "4.13.1"
+SUPPORTED_LOCALSTACK = "4.14.0"
 
 
 class UnsupportedLocalStack(RuntimeError):

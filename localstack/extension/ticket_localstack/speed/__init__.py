@@ -1,4 +1,4 @@
-"""Step Functions speed patches for LocalStack 4.13.1 (see docs/localstack-speed-patches.md).
+"""Step Functions speed patches for LocalStack 4.14.0 (see docs/localstack-speed-patches.md).
 
 One module per patch; each is a `GuardedPatch` (guard.py) that checks the function it replaces, logs
 that it applied, and can be reverted; the LocalStack version is checked once, before any of them.

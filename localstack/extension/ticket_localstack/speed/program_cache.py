@@ -34,7 +34,7 @@ _MAX_DEFINITIONS = 256
 
 
 def heap_key_users() -> "tuple[type[EvalComponent], ...]":
-    """The components that read `heap_key` in LocalStack 4.13.1 (a unit test checks there are no others).
+    """The components that read `heap_key` in LocalStack 4.14.0 (a unit test checks there are no others).
     Only these get one drawn: drawing it on every component would only lengthen LocalStack's error logs,
     which print each component's attributes."""
     from localstack.services.stepfunctions.asl.component.common.retry.backoff_rate_decl import BackoffRateDecl
