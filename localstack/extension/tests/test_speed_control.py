@@ -149,8 +149,8 @@ def test_the_hook_refuses_another_localstack_version_and_changes_nothing(
     monkeypatch.setattr(speed, "STANDARD_PATCHES", {"one": one_factory})
     monkeypatch.setattr(speed, "register", registered.append)
     monkeypatch.setattr(
-        speed, "check_localstack_version", lambda what: check_localstack_version(what, running="4.14.0")
+        speed, "check_localstack_version", lambda what: check_localstack_version(what, running="4.13.1")
     )
     apply_speed_patches()
-    assert f"speed patches was written for LocalStack {SUPPORTED_LOCALSTACK}, not 4.14.0" in caplog.text
+    assert f"speed patches was written for LocalStack {SUPPORTED_LOCALSTACK}, not 4.13.1" in caplog.text
     assert (one.fn(), registered, speed._controller) == ("original", [], None)
