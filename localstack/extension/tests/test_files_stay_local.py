@@ -62,4 +62,4 @@ def test_nothing_was_written_to_the_default_places(emulator: psutil.Process) -> 
         for p in [place, *place.rglob("*")]
         if p.stat().st_mtime >= started
     ]
-    assert not newer, f"written outside .local since LocalStack started at {time.ctime(started)}: {newer[:10]}"
+    assert not newer, f"written outside .local since {time.ctime(started)}: {newer[:10]}"

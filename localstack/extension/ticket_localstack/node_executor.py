@@ -34,7 +34,7 @@ from localstack.services.lambda_.invocation.plugins import RuntimeExecutorPlugin
 from localstack.services.lambda_.invocation.runtime_executor import LambdaRuntimeException, RuntimeExecutor
 from localstack.utils.net import get_free_tcp_port
 
-from ticket_localstack.node_host import check_runtime, error_payload, node_binary
+from ticket_localstack.node_host import check_runtime, code_of, error_payload, node_binary
 from ticket_localstack.versions import check_localstack_version
 
 LOG = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self.env_vars: dict[str, str] = {}
         self.logs: deque[str] = deque(maxlen=LOG_LINES_KEPT)
         self.lock = threading.Lock()
-        self.code_dir = Path(function_version.config.code.get_unzipped_code_location())
+        self.code_dir = Path(code_of(function_version).get_unzipped_code_location())
         self.watched: tuple[Path, float] | None = None  # hot reload: the handler file, its mtime at spawn
         self.session = requests.Session()  # one keep-alive connection to the process
         self.session.trust_env = False  # loopback: no proxy env vars or .netrc (as LocalStack's own invoke)
@@ -167,7 +167,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
 
     def _watched_handler(self) -> tuple[Path, float] | None:
         """The handler module and its mtime, watched only for hot-reload code (a mounted folder)."""
-        if not self.function_version.config.code.is_hot_reloading():
+        if not code_of(self.function_version).is_hot_reloading():
             return None
         module = self.env_vars.get("_HANDLER", "").rsplit(".", 1)[0]
         for ext in (".js", ".mjs", ".cjs"):
@@ -216,7 +216,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
     def prepare_version(cls, function_version: FunctionVersion) -> None:
         """Unzips the code (a no-op for hot-reload folders); no image, no runtime download."""
         check_runtime(str(function_version.config.runtime or ""), function_version.id.function_name)
-        function_version.config.code.prepare_for_execution()
+        code_of(function_version).prepare_for_execution()
 
     @classmethod
     def cleanup_version(cls, function_version: FunctionVersion) -> None:

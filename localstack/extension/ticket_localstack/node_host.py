@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 
+from localstack.services.lambda_.invocation.lambda_models import FunctionVersion, HotReloadingCode, S3Code
 from localstack.services.lambda_.invocation.runtime_executor import LambdaRuntimeException
 
 LOG = logging.getLogger(__name__)
@@ -14,6 +15,15 @@ LOG = logging.getLogger(__name__)
 # What node versions the deployed runtimes expect; a warning, not a refusal, when the host is older.
 RUNTIME_NODE_MAJOR = {"nodejs18.x": 18, "nodejs20.x": 20, "nodejs22.x": 22, "nodejs24.x": 24}
 _warned_runtimes: set[str] = set()
+
+
+def code_of(function_version: FunctionVersion) -> S3Code | HotReloadingCode:
+    """The function's zip or hot-reload code; a container image (no code) is not for this executor."""
+    code = function_version.config.code
+    if code is None:
+        name = function_version.id.function_name
+        raise LambdaRuntimeException(f"local-node executor: {name} is a container image, which needs Docker")
+    return code
 
 
 def node_binary() -> str:
