@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import type { Skipped } from '../shared/report-types';
 import { handlerBuild } from '../watch/handler-build';
 import { bundledVariants, measureVariants } from './import-time';
-import type { EncryptBeforeAfter, ImportFigure, Skipped } from './report-types';
+import type { EncryptBeforeAfter, ImportFigure } from './report-types';
 
 /**
  * The "before" of the Encryption SDK change: the last commit whose handlers/ hand-rolled the

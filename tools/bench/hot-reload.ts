@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { openTicket } from '../../handlers/tickets/open-ticket';
 import { SealedTicket } from '../../handlers/tickets/schemas';
+import { summarize } from '../shared/stats';
 import { type HandlerBuild, watchHandlers } from '../watch/handler-build';
 import { type Target, timedCall } from './http-load';
 import type { HotReloadFigure } from './report-types';
-import { summarize } from './stats';
 
 export const HANDLER = join(__dirname, '..', '..', 'handlers', 'generate-ticket.ts');
 /** The line the bench edits, as it stands in the handler (inside its withLogKeys callback). */

@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
 import { type SignedRequest, sendSigned, signRequest } from '../client/signed-fetch';
-import { cpuMs } from './emulator';
+import { cpuMs } from '../shared/emulator';
+import { perSecond, summarize } from '../shared/stats';
 import type { HttpFigure } from './report-types';
 import { commandLine } from './shell';
-import { perSecond, summarize } from './stats';
 
 export type LoadPlan = { connections: number; amount: number };
 /**

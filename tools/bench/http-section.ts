@@ -3,13 +3,13 @@
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackInfo } from '../../localstack/stack-info';
+import { localstackPid, speedPatches } from '../shared/emulator';
+import { freshGenerateBodies } from '../shared/ticket-input';
 import { type HandlerBuild, handlerBuild } from '../watch/handler-build';
-import { localstackPid, speedPatches } from './emulator';
 import { ensureFloor } from './floor-stack';
 import { editToEffect } from './hot-reload';
 import { type LoadPlan, load, type Target, timedCall } from './http-load';
 import type { ColdCall, HttpRun, HttpSection, Variant } from './report-types';
-import { freshGenerateBodies } from './ticket-input';
 
 // Counts, not durations: unpatched, LocalStack answers about one Generate a second.
 const PLANS: Record<Variant, LoadPlan[]> = {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { summarize } from '../shared/stats';
 import type { Artifact } from './bundles';
 import type { ImportFigure } from './report-types';
 import { commandLine } from './shell';
-import { summarize } from './stats';
 
 /** What a handler needs to load at all (encrypt-ticket validates its config on import). */
 export const IMPORT_ENV = {

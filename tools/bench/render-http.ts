@@ -1,5 +1,6 @@
-import { codeBlock, inlineCode, mdTable, ms, rate, ratio, skipped } from './markdown';
-import type { HotReloadFigure, HttpRun, HttpSection, Skipped, Variant } from './report-types';
+import { codeBlock, inlineCode, mdTable, ms, rate, ratio, skipped } from '../shared/markdown';
+import type { Skipped } from '../shared/report-types';
+import type { HotReloadFigure, HttpRun, HttpSection, Variant } from './report-types';
 
 const cpu = (value: number | null) => (value === null ? 'n/a' : ms(value));
 

@@ -1,12 +1,11 @@
-import { codeBlock, inlineCode, kb, mdTable, ms, rate, ratio, skipped } from './markdown';
+import { codeBlock, inlineCode, kb, mdTable, ms, rate, ratio, skipped } from '../shared/markdown';
+import type { Environment, Skipped } from '../shared/report-types';
 import { renderHttp } from './render-http';
 import type {
   BenchReport,
   BundleSection,
   DataKeyFigure,
   EncryptBeforeAfter,
-  Environment,
-  Skipped,
   ThroughputFigure,
   ThroughputSection,
 } from './report-types';

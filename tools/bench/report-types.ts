@@ -1,5 +1,6 @@
 import type { DataKeyCacheBounds } from '../../handlers/tickets/data-key-cache';
-import type { Summary } from './stats';
+import type { Environment, Skipped } from '../shared/report-types';
+import type { Summary } from '../shared/stats';
 
 /** Everything docs/benchmarks.md shows; gathered by main.ts, rendered by render.ts. */
 export type BenchReport = {
@@ -7,18 +8,6 @@ export type BenchReport = {
   bundles: BundleSection;
   throughput: ThroughputSection;
   http: HttpSection;
-};
-
-export type Environment = {
-  date: string;
-  cpu: string;
-  cores: number;
-  memoryBytes: number;
-  os: string;
-  node: string;
-  /** null when LocalStack did not answer. */
-  localstack: { version: string; mode: string } | null;
-  packages: Record<string, string>;
 };
 
 export type ImportFigure = { variant: string; command: string; ms: Summary };
@@ -48,8 +37,6 @@ export type EncryptBeforeAfter = {
   /** Before first, then after; the same import probe, taking turns. */
   rows: { variant: string; jsBytes: number; imports: ImportFigure }[];
 };
-
-export type Skipped = { status: 'skipped'; reason: string };
 
 export type ThroughputFigure = {
   label: string;

@@ -9,9 +9,9 @@ import { sealTicket } from '../../handlers/tickets/seal-ticket';
 import { readYaml } from '../asl/read-yaml';
 import { CACHE_VARIABLES, readProject } from '../cost/serverless-config';
 import { readFileBeside } from '../cost/stack-resources';
+import { summarize } from '../shared/stats';
+import { generationDetails } from '../shared/ticket-input';
 import type { DataKeyFigure, ThroughputFigure } from './report-types';
-import { summarize } from './stats';
-import { generationDetails } from './ticket-input';
 
 export type Handlers = {
   generate: (event: unknown) => Promise<unknown>;

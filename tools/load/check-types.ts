@@ -1,4 +1,4 @@
-import type { Environment } from '../bench/report-types';
+import type { Environment } from '../shared/report-types';
 import type { Delivery } from './deliveries';
 import type { Outcome } from './post-ticket';
 

@@ -1,4 +1,4 @@
-import { ms, rate } from '../bench/markdown';
+import { ms, rate } from '../shared/markdown';
 import type { CheckReport, RunReport } from './check-types';
 import { formatCounts, statusCounts, timing } from './tally';
 

@@ -1,4 +1,4 @@
-import { codeBlock, inlineCode, mdTable } from '../bench/markdown';
+import { codeBlock, inlineCode, mdTable } from '../shared/markdown';
 import type { RunReport } from './check-types';
 import {
   deliveryLine,

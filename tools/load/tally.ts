@@ -1,4 +1,4 @@
-import { perSecond, type Summary, summarize } from '../bench/stats';
+import { perSecond, type Summary, summarize } from '../shared/stats';
 import type { Outcome } from './post-ticket';
 
 /** How an outcome is counted: `201`, `409 SeatTaken`, or `no answer (why)`. */

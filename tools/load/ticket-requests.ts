@@ -1,4 +1,4 @@
-import { generateRequest, startsAt } from '../bench/ticket-input';
+import { generateRequest, startsAt } from '../shared/ticket-input';
 
 const DAY_MS = 86_400_000;
 

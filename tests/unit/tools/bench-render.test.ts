@@ -1,7 +1,7 @@
 import { renderReport } from '../../../tools/bench/render';
 import { speedRatios } from '../../../tools/bench/render-http';
 import type { BenchReport, HttpRun, Variant } from '../../../tools/bench/report-types';
-import { summarize } from '../../../tools/bench/stats';
+import { summarize } from '../../../tools/shared/stats';
 
 const run = (
   target: string,

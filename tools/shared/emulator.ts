@@ -1,4 +1,4 @@
-// What the bench asks of the running LocalStack beyond the AWS APIs: the extension's speed
+// What bench and load ask of the running LocalStack beyond the AWS APIs: the extension's speed
 // patch switch, and LocalStack's own CPU time (mode H: the pid that `make local-up` recorded).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,7 +13,7 @@ export function generationDetails(now: Date) {
   };
 }
 
-/** The POST /tickets body for the HTTP benchmark. */
+/** The POST /tickets body: the HTTP benchmark's and the load run's. */
 export function generateRequest(now: Date) {
   return { action: 'Generate', ...generationDetails(now) };
 }

@@ -1,4 +1,4 @@
-import { percentile, perSecond, summarize } from '../../../tools/bench/stats';
+import { percentile, perSecond, summarize } from '../../../tools/shared/stats';
 
 describe('percentile', () => {
   const sorted = [10, 20, 30, 40, 50];
