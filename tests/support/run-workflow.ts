@@ -53,8 +53,12 @@ const NO_WAIT = Object.fromEntries(
     'WithdrawTicket',
     'ReleaseSeat',
     'ReleaseIdempotencyKey',
+    'ReadIdempotencyRecord',
+    'ReadSeatClaim',
   ].map((state) => [state, 0]),
 );
+// The claims' own retries (Wait states), which the runner would otherwise sleep through.
+const NO_PAUSE = { ReclaimKeyShortly: 0, ReclaimSeatShortly: 0 };
 
 /**
  * Runs statemachines/ticket.asl.yml in process, each Task state served by a local function
@@ -79,6 +83,7 @@ export async function runWorkflow(
     overrides: {
       taskResourceLocalHandlers: tasks as never,
       retryIntervalOverrides: NO_WAIT,
+      waitTimeOverrides: NO_PAUSE,
     },
   });
   const entered: string[] = [];

@@ -49,6 +49,7 @@ export function givenServices() {
     ClaimIdempotencyKey: put,
     ReadIdempotencyRecord: get,
     ClaimSeat: put,
+    ReadSeatClaim: get,
     StoreTicket: put,
     PublishTicket: (p: { TopicArn: string; Message: string }) => {
       published.push(p);

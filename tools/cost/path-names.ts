@@ -8,13 +8,13 @@ export const TICKET_PATH_NAMES: Record<string, string> = {
   'Generate >  > ticket.plaintext.ticketId present > KeyToComplete? default > success': 'Generate success',
   'Generate > IdempotencyKeySent? default > ticket.plaintext.ticketId present > key present > success':
     'Generate success, with an Idempotency-Key',
-  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > earlier.record.fingerprint == key.fingerprint and earlier.record.status == Completed > success':
+  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* and attempts.key == 0 > earlier.record.fingerprint == key.fingerprint and earlier.record.status == Completed > success':
     'Generate retried (same key: the same ticket)',
-  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > SameRequest? default > fail IdempotencyKeyReused':
+  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* and attempts.key == 0 > SameRequest? default > fail IdempotencyKeyReused':
     'Key reused with another request',
-  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > earlier.record.fingerprint == key.fingerprint > fail RequestInProgress':
+  'Generate > IdempotencyKeySent? default > ClaimIdempotencyKey caught S3.S3Exception > failure.Cause ~ *Status Code: 412* and attempts.key == 0 > earlier.record.fingerprint == key.fingerprint > fail RequestInProgress':
     'Key still in progress',
-  'Generate >  > ClaimSeat caught S3.S3Exception > failure.Cause ~ *Status Code: 412* > ReleaseIdempotencyKey? default > SeatTaken > fail SeatTaken':
+  'Generate >  > ClaimSeat caught S3.S3Exception > failure.Cause ~ *Status Code: 412* and attempts.seat == 0 > ReleaseIdempotencyKey? default > SeatTaken > fail SeatTaken':
     'Seat taken',
   'Generate >  > GenerateTicket caught EventAlreadyStarted > ReleaseIdempotencyKey? default > EventAlreadyStarted > fail EventAlreadyStarted':
     'Event already started (claim released)',
@@ -24,6 +24,8 @@ export const TICKET_PATH_NAMES: Record<string, string> = {
     'Generate failed (caught)',
   'Generate >  > ticket.plaintext.ticketId present > Distribute caught States.ALL > ticket present > ReleaseIdempotencyKey? default > FailWithOutcome default > fail TicketNotIssued':
     'Store or publish failed (withdrawn, claim released)',
+  'Generate > IdempotencyKeySent? default > ticket.plaintext.ticketId present > key present > CompleteIdempotencyKey caught States.ALL > ticket present > key present > FailWithOutcome default > fail TicketNotIssued':
+    'Completing the key failed (withdrawn, claims released)',
   'Fetch > success': 'Fetch found',
   'Fetch > FetchTicket caught S3.NoSuchKeyException > fail TicketNotFound': 'Fetch not found',
   'SelectAction default > fail InvalidAction': 'Invalid action',

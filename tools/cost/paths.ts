@@ -188,9 +188,20 @@ function feasible(path: Path): boolean {
   return true;
 }
 
-/** Every execution path from StartAt, following Choice rules, Default, Next, Catch and End. */
+// States the ASL marks as running only after an ambiguous failure (a lost answer, a retryable refusal).
+const RECOVERY = 'Fault recovery';
+
+/** Whether a path goes through a fault-recovery state: a costlier variant of the path it rejoins. */
+export const recoversFromFault = (path: Path): boolean =>
+  path.steps.some((s) => s.state.Comment?.startsWith(RECOVERY));
+
+/**
+ * Every ordinary execution path from StartAt, following Choice rules, Default, Next, Catch and End.
+ * Paths through "Fault recovery" states are left out: each only adds a retried claim and a read to
+ * a path listed here, and together they would multiply the list many times over.
+ */
 export function enumeratePaths(machine: Machine): Path[] {
   const paths = new Walker(machine, []).from(machine.StartAt, new Set());
   if (paths.length > MAX_PATHS) throw new Error(`More than ${MAX_PATHS} paths: too many to enumerate`);
-  return paths.filter(feasible);
+  return paths.filter((p) => feasible(p) && !recoversFromFault(p));
 }
