@@ -45,4 +45,5 @@ export const WORKFLOW_ERRORS = {
   IdempotencyKeyReused: 422,
   TicketGenerationFailed: 502,
   TicketNotIssued: 502,
+  TicketStoreUnavailable: 502,
 } as const;

@@ -28,6 +28,7 @@ export const TICKET_PATH_NAMES: Record<string, string> = {
     'Completing the key failed (withdrawn, claims released)',
   'Fetch > success': 'Fetch found',
   'Fetch > FetchTicket caught S3.NoSuchKeyException > fail TicketNotFound': 'Fetch not found',
+  'Fetch > FetchTicket caught States.ALL > fail TicketStoreUnavailable': 'Fetch failed (store unavailable)',
   'SelectAction default > fail InvalidAction': 'Invalid action',
 };
 

@@ -33,6 +33,11 @@ def test_resource_is_a_prefix_and_count_limits_the_faults() -> None:
     assert store.listing()[0]["injected"] == 2
 
 
+def test_skip_lets_the_first_matching_calls_through() -> None:
+    store = store_with({"service": "s3", "skip": 1, "count": 1})
+    assert [store.take(PUT_SEAT) is not None for _ in range(3)] == [False, True, False]
+
+
 def test_service_operation_and_region_must_all_match() -> None:
     store = store_with({"service": "s3", "operation": "GetObject", "region": "eu-west-1"})
     assert store.take(PUT_SEAT) is None

@@ -4,6 +4,7 @@ A rule is the Chaos API's `{service, region, operation, probability, error: {sta
 error: 503 ServiceUnavailable, as there), and:
   resource     a prefix of the S3 object key, the Lambda function name, the SNS topic ARN or the KMS key id
   count        only the first N matching calls get the fault (absent: every one)
+  skip         the first N matching calls pass untouched (e.g. the claim before the write that completes it)
   latencyMs    a delay before the call (alone: a slow call that still succeeds)
   after        the call takes effect, then the caller gets the error: a lost answer
   functionError / coldStartMs   Lambda function faults (service "lambda"), applied by the local-node
@@ -20,8 +21,8 @@ from typing import Any, Literal
 FunctionError = Literal["throw", "timeout", "crash"]
 FUNCTION_ERRORS: tuple[FunctionError, ...] = ("throw", "timeout", "crash")
 _FIELDS = {
-    "service", "region", "operation", "probability", "error", "resource", "count", "latencyMs", "after",
-    "functionError", "coldStartMs",
+    "service", "region", "operation", "probability", "error",
+    "resource", "count", "skip", "latencyMs", "after", "functionError", "coldStartMs",
 }  # fmt: skip
 _MAX_LATENCY_MS = 60_000
 
@@ -51,6 +52,7 @@ class FaultRule:
     has_error: bool = True
     resource: str | None = None
     count: int | None = None
+    skip: int = 0
     latency_ms: int = 0
     after: bool = False
     function_error: FunctionError | None = None
@@ -72,6 +74,7 @@ class FaultRule:
         document: dict[str, Any] = {"service": self.service, "probability": self.probability}
         optional: dict[str, object] = {"region": self.region, "operation": self.operation}
         optional |= {"resource": self.resource, "count": self.count, "functionError": self.function_error}
+        optional |= {"skip": self.skip or None}
         document |= {k: v for k, v in optional.items() if v is not None}
         if self.has_error and not self.is_function_fault:
             document["error"] = {"statusCode": self.status_code, "code": self.code}
@@ -100,6 +103,7 @@ def parse_rule(document: object) -> FaultRule:
         probability=_probability(document.get("probability", 1.0)),
         resource=_text(document, "resource"),
         count=_whole(document, "count", low=1, high=None),
+        skip=_whole(document, "skip", low=0, high=None) or 0,
         latency_ms=_whole(document, "latencyMs", low=0, high=_MAX_LATENCY_MS) or 0,
         after=_flag(document, "after"),
         function_error=_function_error(document.get("functionError")),
@@ -172,6 +176,7 @@ def _function_error(value: object) -> FunctionError | None:
 class _Entry:
     rule: FaultRule
     injected: int = 0
+    skipped: int = 0
 
 
 @dataclass
@@ -205,6 +210,9 @@ class FaultStore:
                     continue
                 if rule.count is not None and entry.injected >= rule.count:
                     continue
+                if entry.skipped < rule.skip:
+                    entry.skipped += 1
+                    return None
                 if self.chance() >= rule.probability:
                     continue
                 entry.injected += 1
