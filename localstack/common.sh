@@ -3,6 +3,7 @@ LS_DIR=.local/localstack
 LS_PID="$LS_DIR/localstack.pid"
 LS_LOG="$LS_DIR/localstack.log"
 LS_MODE_FILE="$LS_DIR/mode"
+LS_CACHE="$LS_DIR/cache" # LocalStack's user cache (plux's entry-point index), kept in the checkout
 LS_VENV=.local/venv-localstack
 # LOCALSTACK_PORT lets two checkouts run side by side (each with its own .local).
 export LOCALSTACK_PORT=${LOCALSTACK_PORT:-4566}

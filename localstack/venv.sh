@@ -43,6 +43,9 @@ ensure_extension() {
   say "installing the project's LocalStack extension ($EXT_DIR) into the venv"
   rm -f "$LS_VENV"/.extension-*
   "$LS_VENV/bin/pip" install --disable-pip-version-check --quiet --force-reinstall --no-deps "./$EXT_DIR"
+  # plux caches entry points under a key made of sys.path mtimes as 32-bit floats (2-minute steps), so a
+  # plugin added by a quick reinstall would stay unseen: LocalStack's cache is ours (XDG_CACHE_HOME) and cleared.
+  rm -rf "$LS_CACHE/plux"
   touch "$stamp"
 }
 
