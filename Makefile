@@ -23,7 +23,7 @@ export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
 	security-scan local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline \
-	esdk-cli load
+	esdk-cli load coverage
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -110,6 +110,9 @@ bench: $(NPM_STAMP) ## Benchmarks -> docs/benchmarks.md (bundles, imports, throu
 
 load: $(NPM_STAMP) ## Seats, retries and faults under load -> docs/load.md; exit 1 on any violation (make local-up first)
 	@source localstack/common.sh && npx --no-install tsx tools/load/main.ts
+
+coverage: $(NPM_STAMP) ## Workflow transition coverage of the runs since the suite began -> docs/workflow-coverage.md/.svg
+	@source localstack/common.sh && npx --no-install tsx tools/coverage/main.ts
 
 local-up: $(NPM_STAMP) ## Start LocalStack (Docker if it answers, else host mode), deploy stage local, print URLs
 	@bash localstack/local-up.sh

@@ -10,6 +10,8 @@ module.exports = {
   // A global option: jest 30 ignores it inside a project. The integration suite calls LocalStack,
   // where a first call may wait for cold Lambda starts.
   testTimeout: 30_000,
+  // Global too: the workflow coverage gate runs after every other integration test file.
+  testSequencer: '<rootDir>/tests/integration/run-coverage-gate-last.js',
   projects: [
     {
       ...shared,
@@ -22,6 +24,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/integration/setup-env.ts'],
+      globalSetup: '<rootDir>/tests/integration/global-setup.ts',
     },
   ],
 };
