@@ -65,8 +65,37 @@ function claimRows(state: string, resource: (t: Target) => string, keys: Row['ke
       faults: (t) => [{ ...put(t), count: 5, error: err(503, 'SlowDown') }],
       answer: NOT_ISSUED,
     },
+    {
+      // An error S3's model names for PutObject: not S3.S3Exception, so the claim's second Catcher.
+      failure: 'a modelled error once (400 InvalidRequest)',
+      faults: (t) => [{ ...put(t), count: 1, error: err(400, 'InvalidRequest') }],
+    },
+    {
+      // A 412 after a retry is checked against the claim, which is not there: claimed again.
+      failure: 'SlowDown (503), then a 412 whose claim is gone by the read',
+      faults: (t) => [
+        { ...put(t), count: 1, error: err(503, 'SlowDown') },
+        { ...put(t), count: 1, error: err(412, 'PreconditionFailed') },
+      ],
+    },
   ];
   return variants.map((r) => ({ answer: CREATED, keys, state, ...r }));
+}
+
+/** Reading a claim (fault recovery): reached once the claim itself failed three times. */
+function readClaimRows(state: string, resource: (t: Target) => string, keys: Row['keys']): Row[] {
+  const call = (operation: string, t: Target) => ({ service: 's3', operation, resource: resource(t) });
+  const claimFails = (t: Target) => ({ ...call('PutObject', t), count: 3, error: err(503, 'SlowDown') });
+  return [
+    { failure: 'SlowDown once (503), after the claim failed 3 times', count: 1 },
+    { failure: 'outlasting the retries (503 ×5), after the claim failed 3 times', count: 5 },
+  ].map(({ failure, count }) => ({
+    state,
+    failure,
+    keys,
+    faults: (t) => [claimFails(t), { ...call('GetObject', t), count, error: err(503, 'SlowDown') }],
+    answer: NOT_ISSUED,
+  }));
 }
 
 function lambdaRows(state: string, fn: (t: Target) => string, outlasted: Answer): Row[] {
@@ -121,6 +150,8 @@ const deleteOf = (resource: (t: Target) => string | undefined) => (t: Target) =>
 export const MATRIX: Row[] = [
   ...claimRows('ClaimIdempotencyKey', (t) => t.keyRecord ?? '', 'keyed'),
   ...claimRows('ClaimSeat', (t) => t.seatClaim, 'both'),
+  ...readClaimRows('ReadKeyClaim', (t) => t.keyRecord ?? '', 'keyed'),
+  ...readClaimRows('ReadSeatClaim', (t) => t.seatClaim, 'both'),
   ...lambdaRows('GenerateTicket', (t) => t.generateFn, { status: 502, error: 'TicketGenerationFailed' }),
   ...lambdaRows('EncryptTicket', (t) => t.encryptFn, NOT_ISSUED),
   {
