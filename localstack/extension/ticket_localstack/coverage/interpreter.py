@@ -132,7 +132,10 @@ def coverage_patch(recorder: CoverageRecorder) -> GuardedPatch:
                 _handle_retry,
             ),
             Target(
-                CatchDecl, "_eval_body", f"{_ASL}.common.catch.catch_decl.CatchDecl._eval_body", _catch_eval_body
+                CatchDecl,
+                "_eval_body",
+                f"{_ASL}.common.catch.catch_decl.CatchDecl._eval_body",
+                _catch_eval_body,
             ),
             Target(
                 BranchesDecl,

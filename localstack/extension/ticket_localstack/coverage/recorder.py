@@ -121,4 +121,5 @@ def _listed(arn: str, machine: _Machine) -> MachineCoverage:
         if index is not None:
             edge["index"] = index
         edges.append(edge)
-    return MachineCoverage(arn=arn, name=machine.name, states=dict(sorted(machine.states.items())), edges=edges)
+    states = dict(sorted(machine.states.items()))
+    return MachineCoverage(arn=arn, name=machine.name, states=states, edges=edges)
