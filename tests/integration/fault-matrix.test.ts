@@ -4,7 +4,8 @@ import { SealedTicket } from '../../handlers/tickets/schemas';
 import { subscribeInbox, type TicketInbox } from '../../localstack/ticket-inbox';
 import { clearFaults, injectFaults } from '../../tools/client/fault-injection';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
-import { type Answer, MATRIX, type Row, type Target } from './fault-matrix';
+import type { Answer, Row, Target } from './fault-classes';
+import { MATRIX } from './fault-matrix';
 import { localStack, postTickets } from './local-stack';
 import { exists, keyRecordKey, keyRecordStatus, seatClaimKey, storedTicketIds } from './ticket-ledger';
 
