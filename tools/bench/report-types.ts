@@ -77,7 +77,8 @@ export type HttpFigure = {
 };
 
 /** `patched`/`unpatched`: the extension's speed patches on or off; `as running` without the switch. */
-export type Variant = 'patched' | 'unpatched' | 'as running';
+/** `HTTP clients`: every standard patch but `in-memory-client`, so its share is measured on its own. */
+export type Variant = 'patched' | 'unpatched' | 'HTTP clients' | 'as running';
 
 export type HttpRun = HttpFigure & { target: string; variant: Variant };
 

@@ -8,12 +8,19 @@ const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 
 export type PatchState = { enabled: boolean; applied: string[]; skipExpressEvents: boolean };
 
-/** The extension's speed patch state, or null when it is not there (mode D, or not installed). */
-export async function speedPatches(endpoint: string, enabled?: boolean): Promise<PatchState | null> {
+/**
+ * The extension's speed patch state, or null when it is not there (mode D, or not installed); with
+ * `enabled`, switches them all, or with `only` just those patches on (the others off).
+ */
+export async function speedPatches(
+  endpoint: string,
+  enabled?: boolean,
+  only?: string[],
+): Promise<PatchState | null> {
   const res = await fetch(`${endpoint}${SWITCH_PATH}`, {
     method: enabled === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json' },
-    body: enabled === undefined ? undefined : JSON.stringify({ enabled }),
+    body: enabled === undefined ? undefined : JSON.stringify({ enabled, ...(only ? { patches: only } : {}) }),
   }).catch(() => undefined);
   if (!res?.ok) return null;
   return (await res.json()) as PatchState;

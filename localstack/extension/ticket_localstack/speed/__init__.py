@@ -16,6 +16,7 @@ from localstack.runtime import hooks
 from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
 from ticket_localstack.speed.endpoint import register
 from ticket_localstack.speed.express_events import express_events_patch
+from ticket_localstack.speed.in_memory_client import in_memory_client_patch
 from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sfn_jsonpath_patch
 from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
@@ -26,6 +27,7 @@ from ticket_localstack.versions import check_localstack_version
 LOG = logging.getLogger(__name__)
 
 STANDARD_PATCHES: dict[str, PatchFactory] = {
+    "in-memory-client": in_memory_client_patch,
     "sfn-jsonpath-cache": sfn_jsonpath_patch,
     "sfn-program-cache": program_cache_patch,
     "sfn-task-client-cache": task_client_patch,
