@@ -2,16 +2,13 @@
 a Parallel that fails in one branch, is retried once and then caught, reports exactly those edges."""
 
 import json
-import os
 import uuid
 from typing import Any
 
-import boto3
-import pytest
 import requests
 from botocore.config import Config
+from localstack_api import LOCALSTACK_URL, client, require_localstack
 
-LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566").rstrip("/")
 COVERAGE = f"{LOCALSTACK_URL}/_ticket_orchestrator/coverage"
 ROLE = "arn:aws:iam::000000000000:role/coverage-test"
 
@@ -49,17 +46,6 @@ DEFINITION: dict[str, Any] = {
 }
 
 
-def sfn() -> Any:
-    return boto3.client(
-        "stepfunctions",
-        endpoint_url=LOCALSTACK_URL,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        config=Config(inject_host_prefix=False),  # no "sync-" host prefix for StartSyncExecution
-    )
-
-
 def recorded(arn: str) -> dict[str, Any]:
     answer = requests.get(COVERAGE, timeout=5)
     answer.raise_for_status()
@@ -72,23 +58,21 @@ def recorded(arn: str) -> dict[str, Any]:
 
 
 def test_records_states_and_every_kind_of_edge_of_real_executions() -> None:
-    try:
-        requests.get(COVERAGE, timeout=3).raise_for_status()
-    except requests.RequestException as e:
-        pytest.fail(f"no coverage endpoint at {COVERAGE} ({e}). Run `make local-up` first.")
-    client = sfn()
+    require_localstack()
+    # No "sync-" host prefix for StartSyncExecution on 127.0.0.1.
+    sfn = client("stepfunctions", Config(inject_host_prefix=False))
     name = f"coverage-{uuid.uuid4().hex[:8]}"
-    arn = client.create_state_machine(
+    arn = sfn.create_state_machine(
         name=name, definition=json.dumps(DEFINITION), roleArn=ROLE, type="EXPRESS"
     )["stateMachineArn"]
     try:
         for mode in ("fan", "other"):
-            answer = client.start_sync_execution(stateMachineArn=arn, input=json.dumps({"mode": mode}))
+            answer = sfn.start_sync_execution(stateMachineArn=arn, input=json.dumps({"mode": mode}))
             assert answer["status"] == "SUCCEEDED", answer
 
         machine = recorded(arn)
     finally:
-        client.delete_state_machine(stateMachineArn=arn)
+        sfn.delete_state_machine(stateMachineArn=arn)
 
     assert machine["name"] == name
     edges = {edge["id"]: edge["count"] for edge in machine["edges"]}
