@@ -123,7 +123,7 @@ local-down: ## Stop what local-up started (by pid file or docker compose)
 local-logs: ## Show the LocalStack log (LINES=200)
 	@bash localstack/local-logs.sh
 
-test-integration: $(NPM_STAMP) $(ESDK_CLI) ## Integration suite against the running LocalStack (make local-up first)
+test-integration: $(NPM_STAMP) $(ESDK_CLI) ## Integration suite against the running LocalStack (make local-up first), ending with the coverage gate
 	@source localstack/common.sh && ESDK_CLI=$(CURDIR)/$(ESDK_CLI) npx --no-install jest --selectProjects integration --runInBand
 
 test-extension: venv ## pytest of the LocalStack extension, against the running LocalStack (make local-up first)
