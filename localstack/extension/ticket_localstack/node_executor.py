@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import logging
+import signal
 import subprocess
 import threading
 import time
@@ -38,6 +39,8 @@ from localstack.services.lambda_.invocation.plugins import RuntimeExecutorPlugin
 from localstack.services.lambda_.invocation.runtime_executor import LambdaRuntimeException, RuntimeExecutor
 from localstack.utils.net import get_free_tcp_port
 
+from ticket_localstack.chaos import function_faults
+from ticket_localstack.chaos.rules import FaultRule
 from ticket_localstack.code_watch import CodeWatch
 from ticket_localstack.node_env import command, lambda_environment, runtime_settings
 from ticket_localstack.node_host import check_runtime, code_of, error_payload, node_binary
@@ -69,6 +72,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self.cold = True
         self.peak_mb: int | None = None  # the last Max Memory Used, for a process that died since
         self.pump: threading.Thread | None = None
+        self.started, self.mark = 0.0, 0  # the invocation in progress: when, and its first output line
         self.session = requests.Session()  # one keep-alive connection to the process
         self.session.trust_env = False  # loopback: no proxy env vars or .netrc (as LocalStack's own invoke)
 
@@ -140,32 +144,30 @@ class NodeRuntimeExecutor(RuntimeExecutor):
     # --- invocation ------------------------------------------------------------------------
     def invoke(self, payload: dict[str, str]) -> InvocationResult:
         """Posts the invocation to the process, which answers with the result and its output."""
+        request_id = payload["invoke-id"]
+        timeout_s = float(self.function_version.config.timeout)
+        fault = function_faults.take(self.function_version.id.region, self.function_version.id.function_name)
+        if fault is not None and fault.cold_start_ms:
+            self._kill()  # this invocation starts a fresh environment, slowly
+            time.sleep(fault.cold_start_ms / 1000)
         with self.lock:
             process = self.process
             if process is None or process.poll() is not None:
                 process = self._restart("the previous process exited")
             elif self.code_watch and self.code_watch.changed():
                 process = self._restart("code changed")
-        request_id = payload["invoke-id"]
-        timeout_s = float(self.function_version.config.timeout)
+        self.started, self.mark = time.monotonic(), self.lines_seen
+        if fault is not None and fault.function_error:
+            return self._injected(fault, request_id, timeout_s)
         url = f"http://127.0.0.1:{self.executor_endpoint.container_port}/invoke"
-        started, mark = time.monotonic(), self.lines_seen
         body = {**payload, "deadline-ms": int(time.time() * 1000 + timeout_s * 1000)}
         try:
             # The read timeout is the function timeout: the runtime sends nothing until it is done.
             answer = self.session.post(url, json=body, timeout=(5, timeout_s)).json()
         except requests.ReadTimeout:
-            peak = peak_rss_mb(process.pid)
-            self._kill()  # a handler that blocks the event loop cannot be stopped otherwise
-            message = f"Task timed out after {timeout_s:.2f} seconds"
-            usage = self._usage(started, peak, status="timeout")
-            return self._failed(request_id, "Sandbox.Timedout", message, usage, mark)
+            return self._timed_out(request_id, timeout_s)
         except requests.ConnectionError:
-            peak = peak_rss_mb(process.pid)
-            code = process.wait(timeout=5)
-            usage = self._usage(started, peak, status="error", error_type="Runtime.ExitError")
-            message = f"Runtime exited with error: exit status {code}"
-            return self._failed(request_id, "Runtime.ExitError", message, usage, mark)
+            return self._exited(request_id, process)
         return self._answered(request_id, answer)
 
     def _answered(self, request_id: str, answer: dict[str, Any]) -> InvocationResult:
@@ -183,35 +185,58 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             result = answer["payload"].encode()
         return InvocationResult(request_id, result, is_error=answer["isError"], logs=logs)
 
-    def _usage(self, started: float, peak: int | None, status: str, error_type: str | None = None) -> Usage:
-        """A failed invocation's REPORT figures, measured here since the process answered nothing."""
-        init = (started - self.spawned_at) * 1000 if self.cold else None
+    def _timed_out(self, request_id: str, timeout_s: float) -> InvocationResult:
+        peak = peak_rss_mb(self.process.pid) if self.process else None
+        self._kill()  # a handler that blocks the event loop cannot be stopped otherwise
+        message = f"RequestId: {request_id} Error: Task timed out after {timeout_s:.2f} seconds"
+        return self._failed(request_id, "Sandbox.Timedout", message, self._usage(peak, status="timeout"))
+
+    def _exited(self, request_id: str, process: subprocess.Popen[bytes]) -> InvocationResult:
+        code = process.wait(timeout=5)
+        if code < 0:  # killed, as Lambda reports it: "signal: killed"
+            status = f"signal: {(signal.strsignal(-code) or str(-code)).lower()}"
+        else:
+            status = f"exit status {code}"
+        message = f"RequestId: {request_id} Error: Runtime exited with error: {status}"
+        usage = self._usage(None, status="error", error_type="Runtime.ExitError")
+        return self._failed(request_id, "Runtime.ExitError", message, usage)
+
+    def _injected(self, fault: FaultRule, request_id: str, timeout_s: float) -> InvocationResult:
+        """A function fault (chaos/function_faults.py) in place of the handler's answer."""
+        LOG.info("function fault injected: %s", fault.to_json())
+        if fault.function_error == "timeout":
+            time.sleep(timeout_s)  # the handler would have run this long
+            return self._timed_out(request_id, timeout_s)
+        if fault.function_error == "crash" and (process := self.process) is not None:
+            process.kill()
+            return self._exited(request_id, process)
+        return self._failed(request_id, "Error", function_faults.INJECTED_MESSAGE, self._usage(None))
+
+    def _usage(self, peak: int | None, status: str | None = None, error_type: str | None = None) -> Usage:
+        """REPORT figures for an invocation the process did not answer, measured here."""
         return Usage(
-            duration_ms=(time.monotonic() - started) * 1000,
+            duration_ms=(time.monotonic() - self.started) * 1000,
             memory_size_mb=self.function_version.config.memory_size,
             max_memory_used_mb=peak or self.peak_mb,
-            init_duration_ms=init,
+            init_duration_ms=(self.started - self.spawned_at) * 1000 if self.cold else None,
             status=status,
             error_type=error_type,
         )
 
-    def _failed(
-        self, request_id: str, error_type: str, message: str, usage: Usage, mark: int
-    ) -> InvocationResult:
-        """A timeout or a crash, answered as Lambda does (`RequestId: <id> Error: <message>`) and logged
-        after what the process wrote during the invocation."""
-        if self.pump:
+    def _failed(self, request_id: str, error_type: str, message: str, usage: Usage) -> InvocationResult:
+        """An answer the process did not give, logged after what it wrote during the invocation,
+        with Lambda's line for it (a timestamped line for a timeout, the error and its type for a crash)."""
+        if self.pump and (self.process is None or self.process.poll() is not None):
             self.pump.join(timeout=1)  # the process is gone: its last lines are read by now
-        count = min(self.lines_seen - mark, len(self.logs))
+        count = min(self.lines_seen - self.mark, len(self.logs))
         output = list(self.logs)[len(self.logs) - count :] if count > 0 else []
         if error_type == "Sandbox.Timedout":
             stamp = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-            output.append(f"{stamp} {request_id} {message}")
+            output.append(f"{stamp} {message.replace(' Error: ', ' ', 1).removeprefix('RequestId: ')}")
         else:
-            output += [f"RequestId: {request_id} Error: {message}", error_type]
+            output += [message, error_type]
         logs = invocation_log(request_id, self._version(), "\n".join(output), usage)
-        answer = error_payload(error_type, f"RequestId: {request_id} Error: {message}")
-        return InvocationResult(request_id, answer, is_error=True, logs=logs)
+        return InvocationResult(request_id, error_payload(error_type, message), is_error=True, logs=logs)
 
     def _version(self) -> str:
         return str(self.function_version.id.qualifier)
