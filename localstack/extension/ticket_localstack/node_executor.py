@@ -157,6 +157,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             elif self.code_watch and self.code_watch.changed():
                 process = self._restart("code changed")
         self.started, self.mark = time.monotonic(), self.lines_seen
+        self.peak_mb = peak_rss_mb(process.pid) or self.peak_mb  # for a process that dies in this call
         if fault is not None and fault.function_error:
             return self._injected(fault, request_id, timeout_s)
         url = f"http://127.0.0.1:{self.executor_endpoint.container_port}/invoke"

@@ -12,6 +12,7 @@ delete process.env._TICKET_RUNTIME;
 
 const http = require('node:http');
 const logs = require('./console');
+const { confine } = require('./confine');
 const { loadHandler } = require('./loader');
 const { run, errorBody, formatted } = require('./invoke');
 const streaming = require('./streaming');
@@ -112,9 +113,11 @@ function serve(handler, req, res, body) {
 async function main() {
   logs.install(env);
   streaming.install();
+  const taskRoot = env.LAMBDA_TASK_ROOT || process.cwd();
+  confine(taskRoot);
   let handler;
   try {
-    handler = await loadHandler(env.LAMBDA_TASK_ROOT || process.cwd(), env._HANDLER || '');
+    handler = await loadHandler(taskRoot, env._HANDLER || '');
   } catch (err) {
     console.error('Uncaught Exception', formatted(err));
     await post(`/status/${settings.id}/error`, errorBody(err));

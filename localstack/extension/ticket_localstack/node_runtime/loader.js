@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { confineImports } = require('./confine');
 
 function runtimeError(name, message, cause) {
   const err = new Error(message);
@@ -44,7 +45,11 @@ function isEsmPackage(file) {
 }
 
 const requireIf = (file) => (fs.existsSync(file) ? require(file) : undefined);
-const importIf = async (file) => (fs.existsSync(file) ? import(pathToFileURL(file).href) : undefined);
+async function importIf(file) {
+  if (!fs.existsSync(file)) return undefined;
+  confineImports();
+  return import(pathToFileURL(file).href);
+}
 
 /** The file is chosen by existence, so a missing dependency is never taken for a missing handler file. */
 async function loadModule(taskRoot, moduleRoot, moduleName) {
