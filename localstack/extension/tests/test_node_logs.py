@@ -60,7 +60,8 @@ def test_the_report_line_has_lambdas_figures_and_init_duration_on_a_cold_start_o
     warm = REPORT.search(tail(invoke(name)[0]))
     assert cold and warm, "no REPORT line"
     assert cold["size"] == warm["size"] == "512"
-    assert 40 <= int(cold["used"]) < 512  # the process's peak RSS, with the 40 MB it holds
+    # The process's peak RSS: node's own (about 50 MB) and the 40 MB it holds, not LocalStack's.
+    assert 40 <= int(cold["used"]) < 200
     assert cold["init"] is not None and float(cold["init"]) > 0
     assert warm["init"] is None
     # Lambda bills whole milliseconds, the INIT phase of a cold start included (since August 2025).

@@ -5,7 +5,8 @@ next invocation, as LocalStack's Docker executor restarts a container on any cha
 One daemon thread per folder, shared by every environment that runs from it, scans the tree
 (at most MAX_FILES files: a larger tree is watched in part, with a warning) and bumps a generation
 counter when a file appears, disappears or changes size or mtime. An invocation compares two
-integers, and also stats the handler file, so an edit to it is seen even between two scans.
+integers, and also stats the handler file, so an edit to it is seen even between two scans; a
+restart scans once more, so one build gives one cold start.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class FolderWatch:
         self.generation = 0
         self.users = 0
         self._stop = threading.Event()
+        self._lock = threading.Lock()
         self._snapshot, truncated = scan(root)
         if truncated:
             LOG.warning("hot reload: %s has more than %d files; only the first are watched", root, MAX_FILES)
@@ -64,11 +66,17 @@ class FolderWatch:
         interval = MIN_INTERVAL_S
         while not self._stop.wait(interval):
             started = time.monotonic()
-            snapshot, _ = scan(self.root)
+            self.refresh()
+            interval = max(MIN_INTERVAL_S, (time.monotonic() - started) / CPU_SHARE)
+
+    def refresh(self) -> int:
+        """Scans now; the generation after it."""
+        snapshot, _ = scan(self.root)
+        with self._lock:
             if snapshot != self._snapshot:
                 self._snapshot = snapshot
                 self.generation += 1
-            interval = max(MIN_INTERVAL_S, (time.monotonic() - started) / CPU_SHARE)
+            return self.generation
 
     def stop(self) -> None:
         self._stop.set()
@@ -104,8 +112,9 @@ class CodeWatch:
         self.handler: tuple[Path, float] | None = None
 
     def loaded(self, handler_file: Path | None) -> None:
-        """Called at spawn: what the new process is about to load."""
-        self.generation = self.folder.generation
+        """Called at spawn: what the new process is about to load. The folder is scanned now, so a
+        build that wrote several files restarts the environment once, not once more at the next scan."""
+        self.generation = self.folder.refresh()
         self.handler = None
         if handler_file is not None:
             try:
