@@ -2,7 +2,6 @@
 // repository's, the home folder's). Package resolution stops at the task root, for require() and
 // import alike, so a dependency the package lacks fails here as it does on Lambda. NODE_PATH
 // (Lambda's global folders) still applies to require(), as there.
-'use strict';
 
 const Module = require('node:module');
 const path = require('node:path');

@@ -2,12 +2,19 @@
 // `timestamp\trequestId\tLEVEL\t` (or a JSON object with AWS_LAMBDA_LOG_FORMAT=JSON, filtered by
 // AWS_LAMBDA_LOG_LEVEL); direct writes to stdout/stderr pass as they are. Everything is captured
 // for the invocation's log (init output goes before the first START).
-'use strict';
 
 const util = require('node:util');
 
 const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
-const METHODS = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', log: 'INFO', warn: 'WARN', error: 'ERROR', fatal: 'FATAL' };
+const METHODS = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  log: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  fatal: 'FATAL',
+};
 
 let requestId; // undefined outside an invocation, printed as such (as in Lambda's init phase)
 let captured = [];
@@ -22,7 +29,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 function install(env) {
   const json = env.AWS_LAMBDA_LOG_FORMAT === 'JSON';
-  const minimum = json ? Math.max(0, LEVELS.indexOf(String(env.AWS_LAMBDA_LOG_LEVEL || 'TRACE').toUpperCase())) : 0;
+  const minimum = json
+    ? Math.max(0, LEVELS.indexOf(String(env.AWS_LAMBDA_LOG_LEVEL || 'TRACE').toUpperCase()))
+    : 0;
   for (const [method, level] of Object.entries(METHODS)) {
     const rank = LEVELS.indexOf(level);
     console[method] = (...args) => {

@@ -4,7 +4,6 @@
 //                             answered when the invocation is done:
 //                             {payload | payloadBase64, isError, initLogs, logs, durationMs, initDurationMs, maxRssKb}
 // Plain CommonJS with no dependencies: it runs on whatever node the host has.
-'use strict';
 
 // The executor's own settings are taken out of the environment before the function's code runs.
 const settings = JSON.parse(process.env._TICKET_RUNTIME || '{}');

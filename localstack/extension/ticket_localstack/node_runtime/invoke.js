@@ -1,7 +1,6 @@
 // One invocation as Lambda's Node.js runtime runs it: an async handler's promise, or a callback
 // handler with context.succeed/fail/done and callbackWaitsForEmptyEventLoop. The first answer wins;
 // any later callback is ignored. A handler that never answers returns null once its work is done.
-'use strict';
 
 const { isStreaming, runStreaming } = require('./streaming');
 
@@ -38,7 +37,9 @@ function contextFor(invoke, env) {
     memoryLimitInMB: String(env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE),
     logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME,
     logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME,
-    clientContext: clientContext ? JSON.parse(Buffer.from(clientContext, 'base64').toString('utf8')) : undefined,
+    clientContext: clientContext
+      ? JSON.parse(Buffer.from(clientContext, 'base64').toString('utf8'))
+      : undefined,
     identity: undefined,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
@@ -62,12 +63,15 @@ function run(handler, event, invoke, env, loop) {
         answer(failure(err)); // e.g. a circular result
       }
     };
-    const done = (err, result) => (err !== undefined && err !== null ? answer(failure(err)) : complete(result));
-    const firstOnly = (fn) => (...args) => {
-      if (answered) return;
-      answered = true;
-      fn(...args);
-    };
+    const done = (err, result) =>
+      err !== undefined && err !== null ? answer(failure(err)) : complete(result);
+    const firstOnly =
+      (fn) =>
+      (...args) => {
+        if (answered) return;
+        answered = true;
+        fn(...args);
+      };
     let waitsForEmptyEventLoop = true;
     const callback = firstOnly((err, result) => {
       if ((err !== undefined && err !== null) || !waitsForEmptyEventLoop) return done(err, result);

@@ -1,7 +1,6 @@
 // Loads `_HANDLER` the way Lambda's Node.js runtime does, and names what is missing when it cannot:
 // the handler file or a dependency (Runtime.ImportModuleError, with Node's "Cannot find module" text),
 // the export (Runtime.HandlerNotFound), a syntax error (Runtime.UserCodeSyntaxError).
-'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,7 +10,9 @@ const { confineImports } = require('./confine');
 function runtimeError(name, message, cause) {
   const err = new Error(message);
   err.name = `Runtime.${name}`;
-  const frames = String(cause?.stack || '').split('\n').filter((line) => line.startsWith('    at '));
+  const frames = String(cause?.stack || '')
+    .split('\n')
+    .filter((line) => line.startsWith('    at '));
   if (cause) err.stack = [`${err.name}: ${message}`, ...frames].join('\n');
   return err;
 }

@@ -1,22 +1,21 @@
 // awslambda.streamifyResponse and awslambda.HttpResponseStream, the globals Lambda's Node.js runtime
 // provides. LocalStack 4.14.0 has no InvokeWithResponseStream and no streaming function URLs, so a
 // streaming handler runs over the buffered Invoke: what it writes to the stream is the payload.
-'use strict';
 
 const { Writable } = require('node:stream');
 
 const STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
 const PRELUDE_DELIMITER = Buffer.alloc(8); // between an HTTP response's metadata and its body
 
-class HttpResponseStream {
+const HttpResponseStream = {
   /** Writes the status code and headers for a function URL ahead of the body, as Lambda does. */
-  static from(stream, prelude) {
+  from(stream, prelude) {
     stream.setContentType?.('application/vnd.awslambda.http-integration-response');
     stream.write(JSON.stringify(prelude));
     stream.write(PRELUDE_DELIMITER);
     return stream;
-  }
-}
+  },
+};
 
 function install() {
   globalThis.awslambda = {
