@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import logging
+import os
 import signal
 import subprocess
 import threading
@@ -52,6 +53,8 @@ LOG = logging.getLogger(__name__)
 RUNTIME_DIR = Path(__file__).with_name("node_runtime")
 RUNTIME_JS = RUNTIME_DIR / "index.js"
 LOG_LINES_KEPT = 500
+# TICKET_LAMBDA_FREEZE=0 lets environments run between invocations (for a debugger, say).
+FREEZE = os.environ.get("TICKET_LAMBDA_FREEZE", "1") != "0"
 
 
 class NodeRuntimeExecutor(RuntimeExecutor):
@@ -156,6 +159,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
                 process = self._restart("the previous process exited")
             elif self.code_watch and self.code_watch.changed():
                 process = self._restart("code changed")
+        self._thaw(process)
         self.started, self.mark = time.monotonic(), self.lines_seen
         self.peak_mb = peak_rss_mb(process.pid) or self.peak_mb  # for a process that dies in this call
         if fault is not None and fault.function_error:
@@ -172,6 +176,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         return self._answered(request_id, answer)
 
     def _answered(self, request_id: str, answer: dict[str, Any]) -> InvocationResult:
+        self._freeze()
         # /proc's VmHWM: the runtime's own maxRSS (getrusage) also counts LocalStack's, inherited at fork.
         peak = peak_rss_mb(self.process.pid) if self.process else None
         self.cold, self.peak_mb = False, peak or kb_to_mb(answer["maxRssKb"])
@@ -213,7 +218,22 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         if fault.function_error == "crash" and (process := self.process) is not None:
             process.kill()
             return self._exited(request_id, process)
+        self._freeze()
         return self._failed(request_id, "Error", function_faults.INJECTED_MESSAGE, self._usage(None))
+
+    def _freeze(self) -> None:
+        """Between invocations Lambda freezes the environment: what a handler left running (a timer, a
+        request not awaited) waits for the next invocation. SIGSTOP does the same to the process."""
+        self._signal(signal.SIGSTOP)
+
+    def _thaw(self, process: subprocess.Popen[bytes]) -> None:
+        if process is self.process:
+            self._signal(signal.SIGCONT)
+
+    def _signal(self, signum: signal.Signals) -> None:
+        if FREEZE and (process := self.process) is not None and process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, signum)
 
     def _usage(self, peak: int | None, status: str | None = None, error_type: str | None = None) -> Usage:
         """REPORT figures for an invocation the process did not answer, measured here."""
