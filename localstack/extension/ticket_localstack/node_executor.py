@@ -101,6 +101,9 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             command(env, node, RUNTIME_JS, self.code_dir),
             cwd=self.code_dir,
             env=env | settings,
+            # Its own process group: if LocalStack dies, the kernel continues an orphaned group's stopped
+            # (frozen) processes, so a frozen environment still sees its parent gone and exits.
+            process_group=0,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
