@@ -194,6 +194,15 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             result = base64.b64decode(answer["payloadBase64"])
         else:
             result = answer["payload"].encode()
+            limit = config.LAMBDA_LIMITS_MAX_FUNCTION_PAYLOAD_SIZE_BYTES  # 6 MB + 100 bytes, as on Lambda
+            if len(result) > limit:
+                message = f"Response payload size exceeded maximum allowed payload size ({limit} bytes)."
+                return InvocationResult(
+                    request_id,
+                    error_payload("Function.ResponseSizeTooLarge", message),
+                    is_error=True,
+                    logs=logs,
+                )
         return InvocationResult(request_id, result, is_error=answer["isError"], logs=logs)
 
     def _timed_out(self, request_id: str, timeout_s: float) -> InvocationResult:
