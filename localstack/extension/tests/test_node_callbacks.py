@@ -49,14 +49,14 @@ def test_a_callback_error_is_the_invocation_error(make_function: Callable[..., s
     assert body["errorMessage"] == "out of seats"
 
 
-@pytest.mark.parametrize(("waits", "at_least_s"), [(True, 0.5), (False, 0.0)])
+@pytest.mark.parametrize(("waits", "at_least_s"), [(True, 1.5), (False, 0.0)])
 def test_the_callback_waits_for_the_event_loop_unless_told_not_to(
     make_function: Callable[..., str], invoke: Invoke, waits: bool, at_least_s: float
 ) -> None:
     name = make_function(
         "exports.handler = (event, context, callback) => {"
         f" context.callbackWaitsForEmptyEventLoop = {str(waits).lower()};"
-        " setTimeout(() => {}, 500); callback(null, 'done'); };"
+        " setTimeout(() => {}, 1500); callback(null, 'done'); };"
     )
     invoke(name)  # the cold start is not measured
     started = time.monotonic()
@@ -64,7 +64,7 @@ def test_the_callback_waits_for_the_event_loop_unless_told_not_to(
     elapsed = time.monotonic() - started
     assert elapsed >= at_least_s
     if not waits:
-        assert elapsed < 0.45
+        assert elapsed < 1.2
 
 
 @pytest.mark.parametrize(
