@@ -15,10 +15,14 @@ ROLE = "arn:aws:iam::000000000000:role/ticket-executor-test"
 Invoke = Callable[..., tuple[dict[str, Any], Any]]
 
 
-def zipped(source: str) -> bytes:
+def zipped(files: dict[str, str]) -> bytes:
+    """A deployment package; a file named `*.sh` is made executable (a wrapper script)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("index.js", source)
+        for path, text in files.items():
+            info = zipfile.ZipInfo(path)
+            info.external_attr = (0o755 if path.endswith(".sh") else 0o644) << 16
+            archive.writestr(info, text)
     return buffer.getvalue()
 
 
@@ -33,15 +37,26 @@ def make_function(lambda_client: Any) -> Iterator[Callable[..., str]]:
     """Creates functions with the given code and deletes them after the test."""
     created: list[str] = []
 
-    def make(code: dict[str, Any] | str, timeout: int = 5) -> str:
+    def make(
+        code: dict[str, Any] | str,
+        timeout: int = 5,
+        files: dict[str, str] | None = None,
+        **settings: Any,
+    ) -> str:
+        """`code`: index.js's source, or a Code argument; `files`: more files in the package;
+        `settings`: CreateFunction arguments (Runtime, Handler, Environment, MemorySize...)."""
         name = f"executor-test-{uuid.uuid4().hex[:8]}"
+        package = {"index.js": code} if isinstance(code, str) else None
         lambda_client.create_function(
-            FunctionName=name,
-            Runtime="nodejs22.x",
-            Role=ROLE,
-            Handler="index.handler",
-            Code={"ZipFile": zipped(code)} if isinstance(code, str) else code,
-            Timeout=timeout,
+            **{
+                "FunctionName": name,
+                "Runtime": "nodejs22.x",
+                "Role": ROLE,
+                "Handler": "index.handler",
+                "Code": {"ZipFile": zipped({**package, **(files or {})})} if package is not None else code,
+                "Timeout": timeout,
+                **settings,
+            }
         )
         created.append(name)
         lambda_client.get_waiter("function_active_v2").wait(FunctionName=name)

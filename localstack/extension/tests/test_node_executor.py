@@ -3,14 +3,12 @@ executor selected): real CreateFunction / Invoke calls, each on a small throwawa
 
 from __future__ import annotations
 
-import os
+import re
 import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-import pytest
 from conftest import Invoke
 from localstack_api import LOCALSTACK_URL, client
 
@@ -65,24 +63,6 @@ def test_a_handler_that_blocks_past_its_timeout_is_killed_and_the_next_call_star
     assert isinstance(pid, int)
 
 
-@pytest.mark.parametrize(
-    ("source", "error_type"),
-    [
-        ("exports.handler = async () => 1; this is not JavaScript", "Runtime.ImportModuleError"),
-        ("throw new Error('no config at import');", "Runtime.ImportModuleError"),
-        ("exports.somethingElse = async () => 1;", "Runtime.HandlerNotFound"),
-    ],
-    ids=["syntax error", "throws at import", "no such export"],
-)
-def test_a_module_that_fails_to_load_answers_a_runtime_error(
-    make_function: Callable[..., str], invoke: Invoke, source: str, error_type: str
-) -> None:
-    name = make_function(source)
-    response, body = invoke(name)
-    assert response["FunctionError"] == "Unhandled"
-    assert body["errorType"] == error_type
-
-
 def test_a_process_that_exits_mid_invocation_answers_an_exit_error(
     make_function: Callable[..., str], invoke: Invoke
 ) -> None:
@@ -91,10 +71,11 @@ def test_a_process_that_exits_mid_invocation_answers_an_exit_error(
     )
     response, body = invoke(name, {"exit": True})
     assert response["FunctionError"] == "Unhandled"
-    assert body == {
-        "errorType": "Runtime.ExitError",
-        "errorMessage": "Runtime exited with error: exit status 3",
-    }
+    assert body["errorType"] == "Runtime.ExitError"
+    # Lambda's form: `RequestId: <id> Error: <what happened>`
+    assert re.fullmatch(
+        r"RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 3", body["errorMessage"]
+    )
     assert invoke(name, {"exit": False})[1] == "ok"
 
 
@@ -137,15 +118,3 @@ def test_what_the_handler_logs_reaches_cloudwatch_logs(
     assert f"{marker} via console" in text
     assert f"{marker} via stdout" in text  # Powertools Logger writes to stdout, not console
     assert "REPORT RequestId:" in text
-
-
-def test_hot_reload_code_serves_an_edit_on_the_next_call(
-    make_function: Callable[..., str], invoke: Invoke, tmp_path: Path
-) -> None:
-    module = tmp_path / "index.js"
-    module.write_text("exports.handler = async () => 'before';")
-    name = make_function({"S3Bucket": "hot-reload", "S3Key": str(tmp_path)})
-    assert invoke(name)[1] == "before"
-    module.write_text("exports.handler = async () => 'after';")
-    os.utime(module, (time.time() + 1, time.time() + 1))  # a new mtime even within one clock tick
-    assert invoke(name)[1] == "after"

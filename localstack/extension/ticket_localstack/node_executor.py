@@ -10,12 +10,15 @@ through the gateway: two more requests per invocation, which this saves.)
 
 What the Docker executor's runtime init does that this one does itself: the function timeout
 (the /invoke read timeout; the process is killed and the answer is Sandbox.Timedout), a process
-that dies mid-invocation (Runtime.ExitError), and hot reload (code deployed from the `hot-reload`
-bucket is watched: a changed handler file restarts the process before the next invocation).
+that dies mid-invocation (Runtime.ExitError), Lambda's environment variables (node_env.py), its log
+lines (node_logs.py) and hot reload (code_watch.py: code deployed from the `hot-reload` bucket is
+watched, and a change restarts the process before the next invocation). What runs inside the process
+(the handler, callbacks, console format, streaming) is node_runtime/.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import logging
 import os
@@ -25,6 +28,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import InvalidStateError
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +42,19 @@ from localstack.utils.net import get_free_tcp_port
 
 from ticket_localstack.chaos import function_faults
 from ticket_localstack.chaos.rules import FaultRule
+from ticket_localstack.code_watch import CodeWatch
+from ticket_localstack.node_env import command, lambda_environment, runtime_settings
 from ticket_localstack.node_host import check_runtime, code_of, error_payload, node_binary
+from ticket_localstack.node_logs import Usage, invocation_log, kb_to_mb, peak_rss_mb
 from ticket_localstack.versions import check_localstack_version
 
 LOG = logging.getLogger(__name__)
 
-RUNTIME_JS = Path(__file__).with_name("node_runtime.js")
+RUNTIME_DIR = Path(__file__).with_name("node_runtime")
+RUNTIME_JS = RUNTIME_DIR / "index.js"
 LOG_LINES_KEPT = 500
+# TICKET_LAMBDA_FREEZE=0 lets environments run between invocations (for a debugger, say).
+FREEZE = os.environ.get("TICKET_LAMBDA_FREEZE", "1") != "0"
 
 
 class NodeRuntimeExecutor(RuntimeExecutor):
@@ -56,9 +66,16 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self.process: subprocess.Popen[bytes] | None = None
         self.env_vars: dict[str, str] = {}
         self.logs: deque[str] = deque(maxlen=LOG_LINES_KEPT)
+        self.lines_seen = 0  # lines pumped so far: where an invocation's output starts in `logs`
         self.lock = threading.Lock()
         self.code_dir = Path(code_of(function_version).get_unzipped_code_location())
-        self.watched: tuple[Path, float] | None = None  # hot reload: the handler file, its mtime at spawn
+        hot = code_of(function_version).is_hot_reloading()
+        self.code_watch = CodeWatch(self.code_dir) if hot else None
+        self.spawned_at = 0.0  # monotonic; the init duration of a process that fails its first invocation
+        self.cold = True
+        self.peak_mb: int | None = None  # the last Max Memory Used, for a process that died since
+        self.pump: threading.Thread | None = None
+        self.started, self.mark = 0.0, 0  # the invocation in progress: when, and its first output line
         self.session = requests.Session()  # one keep-alive connection to the process
         self.session.trust_env = False  # loopback: no proxy env vars or .netrc (as LocalStack's own invoke)
 
@@ -72,22 +89,27 @@ class NodeRuntimeExecutor(RuntimeExecutor):
     def _spawn(self) -> subprocess.Popen[bytes]:
         port = get_free_tcp_port()
         self.executor_endpoint.container_port = port
-        env = {
-            **self.env_vars,
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "LAMBDA_TASK_ROOT": str(self.code_dir),
-            "TICKET_RUNTIME_PORT": str(port),
-        }
-        self.watched = self._watched_handler()
+        node, config_ = node_binary(), self.function_version.config
+        env = lambda_environment(
+            self.env_vars, config_.environment or {}, str(config_.runtime), self.code_dir, RUNTIME_DIR, node
+        )
+        settings = runtime_settings(self.get_runtime_endpoint(), self.id, port)
+        if self.code_watch:
+            self.code_watch.loaded(self._handler_file())
+        self.spawned_at, self.cold = time.monotonic(), True
         self.process = process = subprocess.Popen(
-            [node_binary(), str(RUNTIME_JS)],
+            command(env, node, RUNTIME_JS, self.code_dir),
             cwd=self.code_dir,
-            env=env,
+            env=env | settings,
+            # Its own process group: if LocalStack dies, the kernel continues an orphaned group's stopped
+            # (frozen) processes, so a frozen environment still sees its parent gone and exits.
+            process_group=0,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        threading.Thread(target=self._pump_output, args=(process,), daemon=True).start()
+        self.pump = threading.Thread(target=self._pump_output, args=(process,), daemon=True)
+        self.pump.start()
         threading.Thread(target=self._watch_exit, args=(process,), daemon=True).start()
         return process
 
@@ -100,6 +122,8 @@ class NodeRuntimeExecutor(RuntimeExecutor):
     def stop(self) -> None:
         self._kill()
         self.session.close()
+        if self.code_watch:
+            self.code_watch.close()
         try:
             self.executor_endpoint.shutdown()
         except Exception as e:  # already unregistered, or never started
@@ -125,7 +149,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
 
     # --- invocation ------------------------------------------------------------------------
     def invoke(self, payload: dict[str, str]) -> InvocationResult:
-        """Posts the invocation to the process, which answers with the result and its logs."""
+        """Posts the invocation to the process, which answers with the result and its output."""
         request_id = payload["invoke-id"]
         timeout_s = float(self.function_version.config.timeout)
         fault = function_faults.take(self.function_version.id.region, self.function_version.id.function_name)
@@ -136,26 +160,56 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             process = self.process
             if process is None or process.poll() is not None:
                 process = self._restart("the previous process exited")
-            elif self._handler_changed():
-                process = self._restart("handler code changed")
+            elif self.code_watch and self.code_watch.changed():
+                process = self._restart("code changed")
+        self._thaw(process)
+        self.started, self.mark = time.monotonic(), self.lines_seen
+        self.peak_mb = peak_rss_mb(process.pid) or self.peak_mb  # for a process that dies in this call
         if fault is not None and fault.function_error:
             return self._injected(fault, request_id, timeout_s)
         url = f"http://127.0.0.1:{self.executor_endpoint.container_port}/invoke"
+        body = {**payload, "deadline-ms": int(time.time() * 1000 + timeout_s * 1000)}
         try:
             # The read timeout is the function timeout: the runtime sends nothing until it is done.
-            answer = self.session.post(url, json=payload, timeout=(5, timeout_s)).json()
+            answer = self.session.post(url, json=body, timeout=(5, timeout_s)).json()
         except requests.ReadTimeout:
             return self._timed_out(request_id, timeout_s)
         except requests.ConnectionError:
             return self._exited(request_id, process)
-        return InvocationResult(
-            request_id, answer["payload"].encode(), is_error=answer["isError"], logs=answer["logs"]
+        return self._answered(request_id, answer)
+
+    def _answered(self, request_id: str, answer: dict[str, Any]) -> InvocationResult:
+        self._freeze()
+        # /proc's VmHWM: the runtime's own maxRSS (getrusage) also counts LocalStack's, inherited at fork.
+        peak = peak_rss_mb(self.process.pid) if self.process else None
+        self.cold, self.peak_mb = False, peak or kb_to_mb(answer["maxRssKb"])
+        usage = Usage(
+            duration_ms=answer["durationMs"],
+            memory_size_mb=self.function_version.config.memory_size,
+            max_memory_used_mb=self.peak_mb,
+            init_duration_ms=answer["initDurationMs"],
         )
+        logs = invocation_log(request_id, self._version(), answer["logs"], usage, before=answer["initLogs"])
+        if "payloadBase64" in answer:  # a streaming handler's bytes
+            result = base64.b64decode(answer["payloadBase64"])
+        else:
+            result = answer["payload"].encode()
+            limit = config.LAMBDA_LIMITS_MAX_FUNCTION_PAYLOAD_SIZE_BYTES  # 6 MB + 100 bytes, as on Lambda
+            if len(result) > limit:
+                message = f"Response payload size exceeded maximum allowed payload size ({limit} bytes)."
+                return InvocationResult(
+                    request_id,
+                    error_payload("Function.ResponseSizeTooLarge", message),
+                    is_error=True,
+                    logs=logs,
+                )
+        return InvocationResult(request_id, result, is_error=answer["isError"], logs=logs)
 
     def _timed_out(self, request_id: str, timeout_s: float) -> InvocationResult:
+        peak = peak_rss_mb(self.process.pid) if self.process else None
         self._kill()  # a handler that blocks the event loop cannot be stopped otherwise
         message = f"RequestId: {request_id} Error: Task timed out after {timeout_s:.2f} seconds"
-        return self._failed(request_id, "Sandbox.Timedout", message)
+        return self._failed(request_id, "Sandbox.Timedout", message, self._usage(peak, status="timeout"))
 
     def _exited(self, request_id: str, process: subprocess.Popen[bytes]) -> InvocationResult:
         code = process.wait(timeout=5)
@@ -163,7 +217,9 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             status = f"signal: {(signal.strsignal(-code) or str(-code)).lower()}"
         else:
             status = f"exit status {code}"
-        return self._failed(request_id, "Runtime.ExitError", f"Runtime exited with error: {status}")
+        message = f"RequestId: {request_id} Error: Runtime exited with error: {status}"
+        usage = self._usage(None, status="error", error_type="Runtime.ExitError")
+        return self._failed(request_id, "Runtime.ExitError", message, usage)
 
     def _injected(self, fault: FaultRule, request_id: str, timeout_s: float) -> InvocationResult:
         """A function fault (chaos/function_faults.py) in place of the handler's answer."""
@@ -174,12 +230,51 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         if fault.function_error == "crash" and (process := self.process) is not None:
             process.kill()
             return self._exited(request_id, process)
-        return self._failed(request_id, "Error", function_faults.INJECTED_MESSAGE)
+        self._freeze()
+        return self._failed(request_id, "Error", function_faults.INJECTED_MESSAGE, self._usage(None))
 
-    def _failed(self, request_id: str, error_type: str, message: str) -> InvocationResult:
-        self.logs.append(message)
-        logs = "".join(f"{line}\n" for line in list(self.logs)[-20:])
+    def _freeze(self) -> None:
+        """Between invocations Lambda freezes the environment: what a handler left running (a timer, a
+        request not awaited) waits for the next invocation. SIGSTOP does the same to the process."""
+        self._signal(signal.SIGSTOP)
+
+    def _thaw(self, process: subprocess.Popen[bytes]) -> None:
+        if process is self.process:
+            self._signal(signal.SIGCONT)
+
+    def _signal(self, signum: signal.Signals) -> None:
+        if FREEZE and (process := self.process) is not None and process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, signum)
+
+    def _usage(self, peak: int | None, status: str | None = None, error_type: str | None = None) -> Usage:
+        """REPORT figures for an invocation the process did not answer, measured here."""
+        return Usage(
+            duration_ms=(time.monotonic() - self.started) * 1000,
+            memory_size_mb=self.function_version.config.memory_size,
+            max_memory_used_mb=peak or self.peak_mb,
+            init_duration_ms=(self.started - self.spawned_at) * 1000 if self.cold else None,
+            status=status,
+            error_type=error_type,
+        )
+
+    def _failed(self, request_id: str, error_type: str, message: str, usage: Usage) -> InvocationResult:
+        """An answer the process did not give, logged after what it wrote during the invocation,
+        with Lambda's line for it (a timestamped line for a timeout, the error and its type for a crash)."""
+        if self.pump and (self.process is None or self.process.poll() is not None):
+            self.pump.join(timeout=1)  # the process is gone: its last lines are read by now
+        count = min(self.lines_seen - self.mark, len(self.logs))
+        output = list(self.logs)[len(self.logs) - count :] if count > 0 else []
+        if error_type == "Sandbox.Timedout":
+            stamp = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            output.append(f"{stamp} {message.replace(' Error: ', ' ', 1).removeprefix('RequestId: ')}")
+        else:
+            output += [message, error_type]
+        logs = invocation_log(request_id, self._version(), "\n".join(output), usage)
         return InvocationResult(request_id, error_payload(error_type, message), is_error=True, logs=logs)
+
+    def _version(self) -> str:
+        return str(self.function_version.id.qualifier)
 
     def _watch_exit(self, process: subprocess.Popen[bytes]) -> None:
         """A process that dies before it is ready must not leave LocalStack waiting for it."""
@@ -194,26 +289,15 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         with contextlib.suppress(InvalidStateError):
             startup.set_exception(StatusErrorException("Environment startup failed", payload=payload))
 
-    def _watched_handler(self) -> tuple[Path, float] | None:
-        """The handler module and its mtime, watched only for hot-reload code (a mounted folder)."""
-        if not code_of(self.function_version).is_hot_reloading():
-            return None
-        module = self.env_vars.get("_HANDLER", "").rsplit(".", 1)[0]
+    def _handler_file(self) -> Path | None:
+        """The handler module the process loads (.js, .mjs or .cjs), for hot reload."""
+        spec = Path(self.env_vars.get("_HANDLER", ""))
+        module = spec.parent / spec.name.split(".", 1)[0]  # Lambda's rule: the last segment's first dot
         for ext in (".js", ".mjs", ".cjs"):
             candidate = self.code_dir / f"{module}{ext}"
-            with contextlib.suppress(OSError):  # as exists() did: missing or unreadable
-                return candidate, candidate.stat().st_mtime
+            if candidate.exists():
+                return candidate
         return None
-
-    def _handler_changed(self) -> bool:
-        """One stat() per invocation of the file resolved at spawn."""
-        if self.watched is None:
-            return False
-        path, loaded_mtime = self.watched
-        try:
-            return path.stat().st_mtime != loaded_mtime
-        except OSError:  # gone or renamed (say .js to .mjs): the fresh process resolves it again
-            return True
 
     def _pump_output(self, process: subprocess.Popen[bytes]) -> None:
         assert process.stdout is not None
@@ -221,6 +305,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         for raw in process.stdout:
             line = raw.decode(errors="replace").rstrip("\n")
             self.logs.append(line)
+            self.lines_seen += 1
             LOG.debug("[lambda %s %s] %s", name, self.id, line)
 
     # --- addresses and logs ----------------------------------------------------------------
