@@ -13,21 +13,36 @@ executor `invoke` takes one more argument, `function_timeout`, which node_execut
 import importlib
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from importlib.abc import Loader, MetaPathFinder
 from importlib.machinery import ModuleSpec
-from importlib.util import find_spec, spec_from_loader
+from importlib.util import spec_from_loader
 from types import ModuleType
 
 WRITTEN_FOR = "localstack"
 """The package root the extension's imports and the guards' expected names use."""
 
-ENGINES = {"localstack": ("LocalStack", "4.14.0"), "localemu": ("LocalEmu", "1.3.2")}
-"""Package root -> (engine name, the one version the extension was written and proven against)."""
+ENGINES = {
+    "localstack": ("LocalStack", "localstack-core", "4.14.0"),
+    "localemu": ("LocalEmu", "localemu", "1.3.2"),
+}
+"""Package root -> (engine, its distribution, the one version the extension was written and proven for)."""
 
-ROOT = next((root for root in ENGINES if find_spec(root) is not None), WRITTEN_FOR)
+
+def _installed(distribution: str) -> bool:
+    """By its distribution: both package roots are namespace packages, and so is the project's own
+    `localstack/` folder when the emulator runs from the repository root (sys.path[0])."""
+    try:
+        metadata.distribution(distribution)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+ROOT = next((root for root, (_, dist, _) in ENGINES.items() if _installed(dist)), WRITTEN_FOR)
 """The package root of the engine installed here (LocalStack first, in the unlikely case of both)."""
 
-NAME, SUPPORTED_VERSION = ENGINES[ROOT]
+NAME, DISTRIBUTION, SUPPORTED_VERSION = ENGINES[ROOT]
 
 
 def canonical(module_name: str) -> str:
