@@ -77,6 +77,9 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "LAMBDA_TASK_ROOT": str(self.code_dir),
             "TICKET_RUNTIME_PORT": str(port),
+            # The engine passes these as LOCALSTACK_RUNTIME_* or LOCALEMU_RUNTIME_*: one name for both.
+            "TICKET_RUNTIME_ENDPOINT": self.get_runtime_endpoint(),
+            "TICKET_RUNTIME_ID": self.id,
         }
         self.watched = self._watched_handler()
         self.process = process = subprocess.Popen(

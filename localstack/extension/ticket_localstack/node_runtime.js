@@ -1,5 +1,5 @@
 // One Lambda execution environment as a local node process, started by node_executor.py.
-//   start-up, to LocalStack:  POST {LOCALSTACK_RUNTIME_ENDPOINT}/status/{id}/ready | /error
+//   start-up, to LocalStack:  POST {TICKET_RUNTIME_ENDPOINT}/status/{id}/ready | /error
 //   LocalStack -> here:       POST /invoke {invoke-id, invoked-function-arn, payload, trace-id}
 //                             answered when the handler is done: {payload, isError, logs}
 // Plain CommonJS with no dependencies: it runs on whatever node the host has.
@@ -9,8 +9,8 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const env = process.env;
-const endpoint = env.LOCALSTACK_RUNTIME_ENDPOINT;
-const runtimeId = env.LOCALSTACK_RUNTIME_ID;
+const endpoint = env.TICKET_RUNTIME_ENDPOINT;
+const runtimeId = env.TICKET_RUNTIME_ID;
 const port = Number(env.TICKET_RUNTIME_PORT);
 const taskRoot = env.LAMBDA_TASK_ROOT;
 const handlerSpec = env._HANDLER || '';
