@@ -22,7 +22,7 @@ export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED := true
 export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
-	security-scan local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline \
+	security-scan local-up local-down local-logs test-integration test-extension test-engine watch cost diagram diagram-check bench offline \
 	esdk-cli load coverage
 
 help: ## Show this help
@@ -83,10 +83,13 @@ cfn-lint: $(CFN_VENV)/bin/cfn-lint package ## Lint the packaged CloudFormation t
 	@echo "==> cfn-lint $(TEMPLATE)"
 	$(CFN_VENV)/bin/cfn-lint --non-zero-exit-code informational $(TEMPLATE)
 
-venv: ## Create or update the LocalStack venv (pinned) with the project's extension in it
+venv: ## Create or update the LocalStack venv (pinned; LOCAL_EMULATOR=localemu: LocalEmu's) with the project's extension in it
 	@bash localstack/venv.sh
 
-lint-py: venv ## Lint, format-check and type-check the LocalStack extension (ruff, mypy --strict)
+# Always in the LocalStack venv: the extension is written against the `localstack` names (LocalEmu's are the same
+# modules under `localemu`, aliased at run time by ticket_localstack/engine.py).
+lint-py: ## Lint, format-check and type-check the LocalStack extension (ruff, mypy --strict)
+	@LOCAL_EMULATOR=localstack bash localstack/venv.sh
 	cd $(EXT_DIR) && $(LS_PY) -m ruff check . && $(LS_PY) -m ruff format --check . && $(LS_PY) -m mypy
 
 # .checkov.yaml holds the settings and the skipped checks, each with its reason.
@@ -114,7 +117,7 @@ load: $(NPM_STAMP) ## Seats, retries and faults under load -> docs/load.md; exit
 coverage: $(NPM_STAMP) ## Workflow transition coverage of the runs since the suite began -> docs/workflow-coverage.md/.svg
 	@source localstack/common.sh && npx --no-install tsx tools/coverage/main.ts
 
-local-up: $(NPM_STAMP) ## Start LocalStack (Docker if it answers, else host mode), deploy stage local, print URLs
+local-up: $(NPM_STAMP) ## Start LocalStack (Docker if it answers, else host mode; LOCAL_EMULATOR=localemu: LocalEmu), deploy stage local, print URLs
 	@bash localstack/local-up.sh
 
 local-down: ## Stop what local-up started (by pid file or docker compose)
@@ -126,22 +129,34 @@ local-logs: ## Show the LocalStack log (LINES=200)
 test-integration: $(NPM_STAMP) $(ESDK_CLI) ## Integration suite against the running LocalStack (make local-up first), ending with the coverage gate
 	@source localstack/common.sh && ESDK_CLI=$(CURDIR)/$(ESDK_CLI) npx --no-install jest --selectProjects integration --runInBand
 
-test-extension: venv ## pytest of the LocalStack extension, against the running LocalStack (make local-up first)
+test-extension: ## pytest of the LocalStack extension, against the running LocalStack (make local-up first)
+	@LOCAL_EMULATOR=localstack bash localstack/venv.sh
 	@source localstack/common.sh && cd $(EXT_DIR) && $(LS_PY) -m pytest -p no:cacheprovider
 
 watch: $(NPM_STAMP) ## Hot reload: rebuild handlers on save; the local stage runs each edit on its next request
 	@npx --no-install tsx tools/watch/main.ts
 
 # The README's test command, and what CI runs: static checks and unit suite, then LocalStack
-# up, the integration suite and the extension's pytest, and LocalStack down again whatever the result (unless it was
-# already up before: then it is left running).
-test: check ## Everything: checks, unit suite, LocalStack up, integration suite, LocalStack down
-	@was_up=$$(source localstack/common.sh && healthy && echo yes || echo no); \
-	  status=0; \
+# up, the integration suite and the extension's pytest, then the integration suite on the second engine
+# (test-engine), and the emulator down again whatever the result (unless LocalStack was already up before:
+# then it is started again at the end).
+test: check ## Everything: checks, unit suite, integration suite + extension tests on LocalStack, integration suite on LocalEmu
+	@was_up=$$(LOCAL_EMULATOR=localstack; source localstack/common.sh && healthy && echo yes || echo no); \
+	  export LOCAL_EMULATOR=localstack; status=0; \
 	  $(MAKE) --no-print-directory local-up || status=$$?; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-integration || status=$$?; fi; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-extension || status=$$?; fi; \
-	  if [ $$was_up = no ]; then $(MAKE) --no-print-directory local-down; fi; \
+	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-engine || status=$$?; fi; \
+	  if [ $$was_up = yes ]; then $(MAKE) --no-print-directory local-up >/dev/null; else $(MAKE) --no-print-directory local-down; fi; \
+	  exit $$status
+
+# The second engine (localstack/engine.sh): LocalEmu replaces whatever emulator runs, for the integration suite.
+test-engine: $(NPM_STAMP) $(ESDK_CLI) ## Integration suite on LocalEmu: local-down, LOCAL_EMULATOR=localemu local-up, suite, local-down
+	@export LOCAL_EMULATOR=localemu; status=0; \
+	  $(MAKE) --no-print-directory local-down; \
+	  $(MAKE) --no-print-directory local-up || status=$$?; \
+	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-integration || status=$$?; fi; \
+	  $(MAKE) --no-print-directory local-down; \
 	  exit $$status
 
 offline: $(NPM_STAMP) ## Serve the two Lambdas on http://localhost:3002 (serverless-offline; no Step Functions)

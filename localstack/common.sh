@@ -1,10 +1,11 @@
 # Shared by local-up.sh, local-down.sh and local-logs.sh. Sourced from the repo root.
+source localstack/engine.sh # LOCAL_EMULATOR: which emulator host mode runs (EMU_* names)
 LS_DIR=.local/localstack
 LS_PID="$LS_DIR/localstack.pid"
 LS_LOG="$LS_DIR/localstack.log"
 LS_MODE_FILE="$LS_DIR/mode"
 LS_CACHE="$LS_DIR/cache" # LocalStack's user cache (plux's entry-point index), kept in the checkout
-LS_VENV=.local/venv-localstack
+LS_VENV=$EMU_VENV
 # LOCALSTACK_PORT lets two checkouts run side by side (each with its own .local).
 export LOCALSTACK_PORT=${LOCALSTACK_PORT:-4566}
 export LOCALSTACK_URL=${LOCALSTACK_URL:-http://127.0.0.1:$LOCALSTACK_PORT}
@@ -14,6 +15,7 @@ COMPOSE_FILE=localstack/docker-compose.yml
 # The one LocalStack release, in both modes (requirements.txt pins the same for mode H).
 LS_VERSION=4.14.0
 export LOCALSTACK_IMAGE=${LOCALSTACK_IMAGE:-localstack/localstack:$LS_VERSION}
+# What host mode runs: the engine and the extension's hash; a change restarts it.
 LS_EXT_FILE="$LS_DIR/extension.sha"
 EXT_DIR=localstack/extension
 LS_EXECUTOR=local-node
@@ -33,20 +35,22 @@ die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 docker_answers() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
 # LOCALSTACK_MODE=docker|host forces a mode; otherwise Docker wins when its engine answers.
+# LocalEmu runs in host mode only (mode D is the LocalStack image).
 pick_mode() {
   case "${LOCALSTACK_MODE:-auto}" in
-    docker) echo docker ;;
+    docker) [ "$LOCAL_EMULATOR" = localstack ] || die "mode D runs LocalStack only; LOCAL_EMULATOR=$LOCAL_EMULATOR needs LOCALSTACK_MODE=host"; echo docker ;;
     host) echo host ;;
-    auto) if docker_answers; then echo docker; else echo host; fi ;;
+    auto) if [ "$LOCAL_EMULATOR" = localstack ] && docker_answers; then echo docker; else echo host; fi ;;
     *) die "LOCALSTACK_MODE must be docker, host or auto (got '${LOCALSTACK_MODE}')" ;;
   esac
 }
 
-# Alive, and still LocalStack: a recycled pid must not be mistaken for it (or killed).
+# Alive, and still the emulator (either engine: local-down stops whichever local-up started);
+# a recycled pid must not be mistaken for it (or killed).
 host_running() {
   local pid
   pid=$(cat "$LS_PID" 2>/dev/null) || return 1
-  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'localstack.runtime.main'
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -Eq '(localstack|localemu)\.runtime\.main'
 }
 
 # What the extension is made of: a change means reinstalling it and restarting LocalStack.
@@ -55,7 +59,7 @@ extension_hash() {
     sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12
 }
 
-healthy() { curl -sf -o /dev/null --max-time 2 "$LS_URL/_localstack/health"; }
+healthy() { curl -sf -o /dev/null --max-time 2 "$LS_URL$EMU_INTERNAL_PATH/health"; }
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
 # Mode D: Compose v2 (`docker compose`) or the v1 binary.

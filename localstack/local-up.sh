@@ -10,20 +10,20 @@ port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$LOCALSTACK_PORT") 2>/dev/null; }
 
 start_host() {
   local ext
-  ext=$(extension_hash) # once: it hashes every file of the extension
+  ext="$LOCAL_EMULATOR $(extension_hash)" # once: it hashes every file of the extension
   if host_running; then
     if [ "$(cat "$LS_EXT_FILE" 2>/dev/null)" = "$ext" ]; then
-      say "LocalStack is already running in host mode (pid $(cat "$LS_PID"))"
+      say "$EMU_NAME is already running in host mode (pid $(cat "$LS_PID"))"
       return
     fi
-    say "the LocalStack extension changed since LocalStack started: restarting it"
+    say "the engine (LOCAL_EMULATOR) or the extension changed since the emulator started: restarting it"
     bash localstack/local-down.sh
   fi
   ensure_venv
-  ensure_extension "$ext"
+  ensure_extension "${ext#* }"
   # Checked after the (possibly long) venv install, right before the start.
   port_taken && die "port $LOCALSTACK_PORT is taken by a process local-up did not start. Stop it (e.g. 'make local-down', or 'ss -ltnp | grep $LOCALSTACK_PORT' to find it), or pick another with LOCALSTACK_PORT, and retry."
-  say "starting LocalStack $LS_VERSION in host mode (log: $LS_LOG)"
+  say "starting $EMU_NAME $EMU_VERSION in host mode (log: $LS_LOG)"
   # Lambda: the extension's local-node executor runs each function as a node process.
   # Idle environments (about 70 MB each) stop after LAMBDA_KEEPALIVE_MS, 2 min by default here.
   # Every file stays under .local: OVERRIDE_IN_DOCKER=0 because LocalStack takes any container (a
@@ -32,11 +32,11 @@ start_host() {
   mkdir -p "$LS_DIR/tmp"
   env -u AWS_ENDPOINT_URL \
     OVERRIDE_IN_DOCKER=0 TMPDIR="$PWD/$LS_DIR/tmp" \
-    GATEWAY_LISTEN="127.0.0.1:$LOCALSTACK_PORT" LOCALSTACK_HOST="localhost:$LOCALSTACK_PORT" DNS_ADDRESS=0 \
+    GATEWAY_LISTEN="127.0.0.1:$LOCALSTACK_PORT" "${EMU_ENV_PREFIX}_HOST=localhost:$LOCALSTACK_PORT" DNS_ADDRESS=0 \
     SKIP_SSL_CERT_DOWNLOAD=1 DISABLE_EVENTS=1 SQS_ENDPOINT_STRATEGY=path \
     FILESYSTEM_ROOT="$PWD/$LS_DIR/fs" XDG_CACHE_HOME="$PWD/$LS_CACHE" SERVICES="$LOCALSTACK_SERVICES" \
     LAMBDA_RUNTIME_EXECUTOR="$LS_EXECUTOR" LAMBDA_KEEPALIVE_MS="${LAMBDA_KEEPALIVE_MS:-120000}" \
-    nohup "$LS_VENV/bin/python" -m localstack.runtime.main >"$LS_LOG" 2>&1 &
+    nohup "$LS_VENV/bin/python" -m "$EMU_PACKAGE.runtime.main" >"$LS_LOG" 2>&1 &
   echo $! >"$LS_PID"
   echo host >"$LS_MODE_FILE"
   echo "$ext" >"$LS_EXT_FILE"
@@ -63,20 +63,20 @@ wait_healthy() {
       die "LocalStack exited during start-up. Last lines of $LS_LOG:"$'\n'"$(tail -n 20 "$LS_LOG")"
     fi
     [ "$waited" -ge "$LS_HEALTH_TIMEOUT" ] &&
-      die "LocalStack did not answer $LS_URL/_localstack/health within ${LS_HEALTH_TIMEOUT}s. See the log: make local-logs"
+      die "$EMU_NAME did not answer $LS_URL$EMU_INTERNAL_PATH/health within ${LS_HEALTH_TIMEOUT}s. See the log: make local-logs"
     [ $((waited % 10)) -eq 0 ] && say "waiting for LocalStack health (${waited}s)"
     sleep 2
     waited=$((waited + 2))
   done
   # In host mode the answer must come from our own process, not another emulator on the port.
   [ "$mode" = docker ] || host_running || die "something else answers on $LS_URL; LocalStack from local-up is not running"
-  say "LocalStack is healthy at $LS_URL ($((SECONDS - started)) s)"
+  say "$EMU_NAME is healthy at $LS_URL ($((SECONDS - started)) s)"
 }
 
 mode=$(pick_mode)
 case "$mode" in
   docker) say "mode D: a Docker engine answers; the stack deploys with its real Lambdas" ;;
-  host) say "mode H: no Docker engine; LocalStack runs on the host, and the Lambdas as local node processes" ;;
+  host) say "mode H: $EMU_NAME runs on the host, and the Lambdas as local node processes" ;;
 esac
 "start_$mode"
 wait_healthy

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The LocalStack venv (.local/venv-localstack): localstack-core 4.14.0 with every version pinned,
-# the extension's test tools, and the project's extension itself. Sourced by local-up.sh;
-# `bash localstack/venv.sh` (make venv) just makes sure it is there and current.
+# The emulator's venv ($EMU_VENV: .local/venv-localstack, or .local/venv-localemu with
+# LOCAL_EMULATOR=localemu): the engine with every version pinned, the extension's test tools, and
+# the project's extension itself. Sourced by local-up.sh; `bash localstack/venv.sh` (make venv)
+# just makes sure it is there and current.
 set -euo pipefail
 source localstack/common.sh
 
@@ -16,23 +17,23 @@ find_python() {
       return
     fi
   done
-  die "host mode needs Python 3.13 for LocalStack $LS_VERSION (found only $(python3 --version 2>&1)). Install one and set PYTHON=/path/to/python3.13, or use Docker (mode D)."
+  die "host mode needs Python 3.13 for $EMU_NAME $EMU_VERSION (found only $(python3 --version 2>&1)). Install one and set PYTHON=/path/to/python3.13, or use Docker (mode D)."
 }
 
 ensure_venv() {
   local stamp py
-  stamp="$LS_VENV/.installed-$(cat localstack/requirements.txt localstack/constraints.txt "$EXT_DIR/requirements-dev.txt" | sha256sum | cut -c1-12)"
+  stamp="$LS_VENV/.installed-$(cat "$EMU_REQUIREMENTS" "$EMU_CONSTRAINTS" "$EXT_DIR/requirements-dev.txt" | sha256sum | cut -c1-12)"
   [ -f "$stamp" ] && return
   py=$(find_python)
-  say "creating the LocalStack venv in $LS_VENV with $("$py" --version) (first run only, 1-3 minutes)"
+  say "creating the $EMU_NAME venv in $LS_VENV with $("$py" --version) (first run only, 1-3 minutes)"
   rm -rf "$LS_VENV"
   "$py" -m venv "$LS_VENV"
   local started=$SECONDS
   "$LS_VENV/bin/pip" install --disable-pip-version-check --progress-bar off \
-    -r localstack/requirements.txt -r "$EXT_DIR/requirements-dev.txt" -c localstack/constraints.txt |
+    -r "$EMU_REQUIREMENTS" -r "$EXT_DIR/requirements-dev.txt" -c "$EMU_CONSTRAINTS" |
     grep --line-buffered -E '^(Collecting|Successfully)'
   touch "$stamp"
-  say "LocalStack venv ready in $((SECONDS - started)) s"
+  say "$EMU_NAME venv ready in $((SECONDS - started)) s"
 }
 
 # The project's extension (localstack/extension), reinstalled whenever one of its files changes.
@@ -40,7 +41,7 @@ ensure_venv() {
 ensure_extension() {
   local stamp="$LS_VENV/.extension-${1:-$(extension_hash)}"
   [ -f "$stamp" ] && return
-  say "installing the project's LocalStack extension ($EXT_DIR) into the venv"
+  say "installing the project's LocalStack extension ($EXT_DIR) into $LS_VENV"
   rm -f "$LS_VENV"/.extension-*
   "$LS_VENV/bin/pip" install --disable-pip-version-check --quiet --force-reinstall --no-deps "./$EXT_DIR"
   # plux caches entry points under a key made of sys.path mtimes as 32-bit floats (2-minute steps), so a

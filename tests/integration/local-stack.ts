@@ -10,9 +10,12 @@ let cached: Promise<StackInfo> | undefined;
 export function localStack(): Promise<StackInfo> {
   cached ??= (async () => {
     const endpoint = process.env.AWS_ENDPOINT_URL ?? '';
-    const health = await fetch(`${endpoint}/_localstack/health`).catch(() => undefined);
+    // /_localstack/health, or /_localemu/health with LOCAL_EMULATOR=localemu (localstack/engine.sh).
+    const health = await fetch(`${endpoint}${process.env.EMU_INTERNAL_PATH ?? '/_localstack'}/health`).catch(
+      () => undefined,
+    );
     if (!health?.ok)
-      throw new Error(`LocalStack does not answer at ${endpoint}. Run \`make local-up\` first.`);
+      throw new Error(`The emulator does not answer at ${endpoint}. Run \`make local-up\` first.`);
     return readStackInfo();
   })();
   return cached;

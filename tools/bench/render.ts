@@ -26,7 +26,7 @@ function environment(env: Environment): string {
     ['Memory', `${(env.memoryBytes / GIB).toFixed(1)} GiB`],
     ['OS', env.os],
     ['Node', env.node],
-    ['LocalStack', localstack],
+    ['Emulator', localstack],
     ...Object.entries(env.packages).map(([name, version]) => [name, version]),
   ];
   return ['## Machine and versions', mdTable(['Item', 'Value'], rows, ['left', 'left'])].join('\n\n');

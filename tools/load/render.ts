@@ -17,9 +17,7 @@ export function figuresTable(report: RunReport): string {
 
 function environmentLine(report: RunReport): string {
   const { environment: env } = report;
-  const ls = env.localstack
-    ? `LocalStack ${env.localstack.version} (mode ${env.localstack.mode})`
-    : 'LocalStack unknown';
+  const ls = env.localstack ? `${env.localstack.version} (mode ${env.localstack.mode})` : 'emulator unknown';
   return `${env.date}, ${env.cores} cores (${env.cpu}), Node ${env.node}, ${ls}, speed patches ${report.speedPatches}`;
 }
 

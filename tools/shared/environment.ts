@@ -8,13 +8,17 @@ const PACKAGES = ['esbuild', 'osls', 'serverless-esbuild', 'tsx', 'autocannon', 
 
 const MODES: Record<string, string> = { host: 'H, host', docker: 'D, Docker' };
 
-/** LocalStack's own version, or null when nothing answers at the endpoint. */
+/** The emulators `make local-up` can run (localstack/engine.sh), by LOCAL_EMULATOR. */
+const ENGINES: Record<string, string> = { localstack: 'LocalStack', localemu: 'LocalEmu' };
+
+/** The emulator and its own version ("LocalStack 4.14.0"), or null when nothing answers at the endpoint. */
 export async function localstackVersion(endpoint: string): Promise<string | null> {
+  const engine = process.env.LOCAL_EMULATOR ?? 'localstack';
   try {
-    const res = await fetch(`${endpoint}/_localstack/info`, { signal: AbortSignal.timeout(3000) });
+    const res = await fetch(`${endpoint}/_${engine}/info`, { signal: AbortSignal.timeout(3000) });
     if (!res.ok) return null;
     const info = (await res.json()) as { version?: unknown };
-    return typeof info.version === 'string' ? info.version : 'unknown';
+    return `${ENGINES[engine] ?? engine} ${typeof info.version === 'string' ? info.version : 'unknown'}`;
   } catch {
     return null;
   }

@@ -11,6 +11,8 @@ from botocore.config import Config
 
 LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566").rstrip("/")
 FAULTS = f"{LOCALSTACK_URL}/_ticket_orchestrator/chaos/faults"
+# /_localstack/health, or /_localemu/health with LOCAL_EMULATOR=localemu (localstack/engine.sh exports it).
+HEALTH_PATH = f"{os.environ.get('EMU_INTERNAL_PATH', '/_localstack')}/health"
 
 
 def client(service: str, config: Config | None = None) -> Any:
@@ -26,7 +28,7 @@ def client(service: str, config: Config | None = None) -> Any:
 
 def require_localstack() -> None:
     try:
-        requests.get(f"{LOCALSTACK_URL}/_localstack/health", timeout=3).raise_for_status()
+        requests.get(f"{LOCALSTACK_URL}{HEALTH_PATH}", timeout=3).raise_for_status()
     except requests.RequestException as e:
         pytest.fail(f"LocalStack does not answer at {LOCALSTACK_URL} ({e}). Run `make local-up` first.")
 

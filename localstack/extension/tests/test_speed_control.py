@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import ticket_localstack.speed as speed
+from ticket_localstack import engine
 from ticket_localstack.speed import OPT_IN_PATCHES, STANDARD_PATCHES, apply_speed_patches
 from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
 from ticket_localstack.speed.endpoint import handle
@@ -132,9 +133,11 @@ def test_the_real_patches_are_named_as_they_name_themselves() -> None:
 
 def test_the_hook_is_a_plux_plugin_whose_entry_point_name_is_its_function_name() -> None:
     spec = apply_speed_patches.__pluginspec__
-    assert (spec.namespace, spec.name) == ("localstack.hooks.on_infra_start", "apply_speed_patches")
-    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
-    entry_points = pyproject["project"]["entry-points"]["localstack.hooks.on_infra_start"]
+    assert (spec.namespace, spec.name) == (f"{engine.ROOT}.hooks.on_infra_start", "apply_speed_patches")
+    declared = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]
+    # The same hooks under both engines' namespaces.
+    entry_points = declared["entry-points"]["localstack.hooks.on_infra_start"]
+    assert declared["entry-points"]["localemu.hooks.on_infra_start"] == entry_points
     assert entry_points["apply_speed_patches"] == "ticket_localstack.speed:apply_speed_patches"
     # plux: every hook's entry-point name is its function's name.
     assert all(target.endswith(f":{name}") for name, target in entry_points.items())
@@ -152,5 +155,5 @@ def test_the_hook_refuses_another_localstack_version_and_changes_nothing(
         speed, "check_localstack_version", lambda what: check_localstack_version(what, running="4.13.1")
     )
     apply_speed_patches()
-    assert f"speed patches was written for LocalStack {SUPPORTED_LOCALSTACK}, not 4.13.1" in caplog.text
+    assert f"speed patches was written for {engine.NAME} {SUPPORTED_LOCALSTACK}, not 4.13.1" in caplog.text
     assert (one.fn(), registered, speed._controller) == ("original", [], None)

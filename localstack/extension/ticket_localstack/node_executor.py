@@ -148,10 +148,11 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         return process
 
     # --- invocation ------------------------------------------------------------------------
-    def invoke(self, payload: dict[str, str]) -> InvocationResult:
-        """Posts the invocation to the process, which answers with the result and its output."""
+    def invoke(self, payload: dict[str, str], function_timeout: int | None = None) -> InvocationResult:
+        """Posts the invocation to the process, which answers with the result and its output.
+        `function_timeout`: LocalEmu passes the function's timeout (LocalStack does not; the same value)."""
         request_id = payload["invoke-id"]
-        timeout_s = float(self.function_version.config.timeout)
+        timeout_s = float(function_timeout or self.function_version.config.timeout)
         fault = function_faults.take(self.function_version.id.region, self.function_version.id.function_name)
         if fault is not None and fault.cold_start_ms:
             self._kill()  # this invocation starts a fresh environment, slowly

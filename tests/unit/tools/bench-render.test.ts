@@ -43,7 +43,7 @@ function report(localstackUp: boolean): BenchReport {
       memoryBytes: 8 * 1024 ** 3,
       os: 'Debian',
       node: 'v20.20.2',
-      localstack: localstackUp ? { version: '4.14.0', mode: 'H, host' } : null,
+      localstack: localstackUp ? { version: 'LocalStack 4.14.0', mode: 'H, host' } : null,
       packages: { esbuild: '0.28.2', osls: '3.77.1' },
     },
     bundles: {
@@ -159,7 +159,7 @@ describe('renderReport', () => {
   it('names the machine, the versions and the date', () => {
     expect(up).toContain('| CPU | Test CPU |');
     expect(up).toContain('| Memory | 8.0 GiB |');
-    expect(up).toContain('| LocalStack | 4.14.0 (mode H, host) |');
+    expect(up).toContain('| Emulator | LocalStack 4.14.0 (mode H, host) |');
     expect(up).toContain('| esbuild | 0.28.2 |');
     expect(up).toContain('| Date | 2027-01-01T00:00:00Z |');
   });
@@ -215,7 +215,7 @@ describe('renderReport', () => {
 
   it('says what to run when LocalStack is down, and still has the CPU-only figure', () => {
     const down = squash(renderReport(report(false)));
-    expect(down).toContain('| LocalStack | not running |');
+    expect(down).toContain('| Emulator | not running |');
     expect(down).toContain('> **LocalStack KMS row skipped:** run `make local-up` first.');
     expect(down).toContain('> **Skipped:** run `make local-up` first.');
     expect(down).toContain('| CPU only |');

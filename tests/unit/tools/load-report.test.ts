@@ -36,7 +36,7 @@ function givenReport(checks: CheckReport[], runViolations: string[] = []): RunRe
       memoryBytes: 1,
       os: 'Linux',
       node: 'v20.20.0',
-      localstack: { version: '4.14.0', mode: 'H, host' },
+      localstack: { version: 'LocalStack 4.14.0', mode: 'H, host' },
       packages: {},
     },
     speedPatches: 'on',

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
+from ticket_localstack import engine
+
 LOG = logging.getLogger(__name__)
 
 
@@ -30,14 +32,15 @@ class Target:
 
 
 def qualified_name(value: object) -> str:
-    """`module.qualname` of a function, unwrapping staticmethod/classmethod; '' for anything else."""
+    """`module.qualname` of a function, unwrapping staticmethod/classmethod; '' for anything else.
+    The module as the extension names it: `localstack.x`, also in LocalEmu (whose module is `localemu.x`)."""
     if isinstance(value, staticmethod | classmethod):
         value = value.__func__
     module = getattr(value, "__module__", None)
     qualname = getattr(value, "__qualname__", None)
     if not isinstance(module, str) or not isinstance(qualname, str):
         return ""
-    return f"{module}.{qualname}"
+    return f"{engine.canonical(module)}.{qualname}"
 
 
 @dataclass
