@@ -11,9 +11,12 @@ const notFound = (err: unknown) =>
   (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
 
 export const seatClaimKey = (eventId: string, seat: string) => `seats/${eventId}/${seat}.json`;
-/** The record's object key, as the workflow names it: the key's SHA-256. */
+/**
+ * The record's object key, as the workflow names it: the SHA-256 of the key's base64 form (the
+ * request template sends the header as base64 of its UTF-8 bytes).
+ */
 export const keyRecordKey = (idempotencyKey: string) =>
-  `idempotency/${createHash('sha256').update(idempotencyKey).digest('hex')}.json`;
+  `idempotency/${createHash('sha256').update(Buffer.from(idempotencyKey, 'utf8').toString('base64')).digest('hex')}.json`;
 
 export async function exists(bucket: string, key: string): Promise<boolean> {
   try {
