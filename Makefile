@@ -23,7 +23,7 @@ export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
 	security-scan local-up local-down local-logs test-integration test-extension watch cost diagram diagram-check bench offline \
-	esdk-cli load
+	esdk-cli load openapi fuzz
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -67,8 +67,11 @@ format: $(NPM_STAMP) ## Apply biome fixes and formatting
 typecheck: $(NPM_STAMP) ## Type-check everything (tsc --noEmit)
 	npx --no-install tsc --noEmit
 
-model: $(NPM_STAMP) ## Regenerate api/ticket-request.model.json from the zod schema
+model: $(NPM_STAMP) ## Regenerate the API models (api/ticket-request.model.json, api/ticket-responses.model.json) from zod
 	npx --no-install tsx scripts/write-request-model.ts
+
+openapi: $(NPM_STAMP) ## Write docs/openapi.json, the contract, from the packaged template (a unit test fails when stale)
+	npx --no-install tsx tools/openapi/main.ts
 
 test-unit: $(NPM_STAMP) ## Unit suite (no emulator needed; includes the packaged-template tests)
 	npx --no-install jest --selectProjects unit
