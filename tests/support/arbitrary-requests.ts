@@ -55,3 +55,58 @@ export const anyKey = () =>
     fc.string({ unit: fc.constantFrom(...TRICKY.filter((t) => !t.includes('\u0000'))), maxLength: 130 }),
     fc.constantFrom('', ' ', 'x'.repeat(255), 'x'.repeat(256)),
   );
+
+/** A name the request model accepts: 1 to 200 UTF-16 units of any Unicode, with a letter in it. */
+const anyName = () =>
+  fc
+    .tuple(anyText({ maxLength: 90 }), fc.constantFrom('A', 'z', 'Ø', '名'), anyText({ maxLength: 90 }))
+    .map(([before, letter, after]) => `${before}${letter}${after}`);
+
+/** An email the model's pattern accepts, with the characters it allows that need care (' and +). */
+const anyEmail = () =>
+  fc
+    .tuple(
+      fc.stringMatching(/^[A-Za-z0-9_'+-]{0,20}$/),
+      fc.constantFrom('a', 'Z', '9', '_', '+', '-'),
+      fc.constantFrom('example.com', 'mail.example.org'),
+    )
+    .map(([local, last, domain]) => `${local}${last}@${domain}`);
+
+/** A header value a client can send: visible ASCII and Latin-1, inner spaces and tabs, no edge blanks. */
+const headerChar = fc.oneof(
+  fc.integer({ min: 0x21, max: 0x7e }),
+  fc.integer({ min: 0xa1, max: 0xff }),
+  fc.constantFrom(0x20, 0x09),
+);
+export const anyHeaderKey = () =>
+  fc
+    .array(headerChar, { minLength: 1, maxLength: 300 })
+    .map((codes) => String.fromCharCode(...codes).trim())
+    .filter((key) => key.length > 0);
+
+/** A valid Generate body with arbitrary strings where the model allows any, for a fresh event. */
+export const anyGenerateRequest = (freshEventId: () => string) =>
+  fc
+    .record({
+      name: anyName(),
+      email: anyEmail(),
+      eventName: anyName(),
+      note: anyText({ maxLength: 200 }),
+      extra: anyText({ maxLength: 200 }),
+      key: fc.option(anyHeaderKey(), { nil: undefined, freq: 2 }),
+    })
+    .map(({ name, email, eventName, note, extra, key }) => ({
+      key,
+      body: {
+        action: 'Generate' as const,
+        customer: { name, email, note },
+        event: {
+          id: freshEventId(),
+          name: eventName,
+          startsAt: '2031-06-01T19:30:00+02:00',
+          seat: 'A-1',
+          note,
+        },
+        extra,
+      },
+    }));
