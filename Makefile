@@ -10,6 +10,8 @@ CFN_VENV   := $(LOCAL)/venv-cfn-lint
 ESDK_VENV  := $(LOCAL)/venv-esdk-cli
 CHECKOV_VENV := $(LOCAL)/venv-checkov
 CHECKOV    := $(CHECKOV_VENV)/bin/checkov
+FUZZ_VENV  := $(LOCAL)/venv-schemathesis
+SCHEMATHESIS := $(FUZZ_VENV)/bin/schemathesis
 ESDK_CLI   := $(ESDK_VENV)/bin/aws-encryption-cli
 LS_PY      := $(CURDIR)/$(LOCAL)/venv-localstack/bin/python
 EXT_DIR    := localstack/extension
@@ -55,6 +57,9 @@ $(ESDK_CLI): scripts/esdk-cli.requirements.txt
 
 $(CHECKOV): scripts/checkov.requirements.txt
 	$(call pinned-venv,$(CHECKOV_VENV),checkov)
+
+$(SCHEMATHESIS): scripts/schemathesis.requirements.txt
+	$(call pinned-venv,$(FUZZ_VENV),Schemathesis)
 
 esdk-cli: $(ESDK_CLI) ## The AWS Encryption SDK CLI (pinned venv) the integration suite cross-checks tickets with
 
@@ -129,17 +134,31 @@ test-integration: $(NPM_STAMP) $(ESDK_CLI) ## Integration suite against the runn
 test-extension: venv ## pytest of the LocalStack extension, against the running LocalStack (make local-up first)
 	@source localstack/common.sh && cd $(EXT_DIR) && $(LS_PY) -m pytest -p no:cacheprovider
 
+# Schemathesis against the local stage's own OpenAPI export (GetExport oas30), every request
+# SigV4-signed by tools/fuzz/sigv4_hooks.py. A fixed seed and a bounded example count keep it
+# repeatable and under about a minute; FUZZ_ARGS adds options (e.g. FUZZ_ARGS="--seed 7").
+FUZZ_CHECKS := not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
+FUZZ_EXPORT := $(LOCAL)/openapi-local.json
+fuzz: $(NPM_STAMP) $(SCHEMATHESIS) ## Fuzz POST /tickets with Schemathesis from the stage's OpenAPI export (make local-up first)
+	@source localstack/common.sh && \
+	  base=$$(npx --no-install tsx tools/fuzz/stage-export.ts $(FUZZ_EXPORT)) && \
+	  echo "==> schemathesis against $$base ($(FUZZ_EXPORT))" && \
+	  SCHEMATHESIS_HOOKS=sigv4_hooks PYTHONPATH=tools/fuzz $(SCHEMATHESIS) run $(FUZZ_EXPORT) --url "$$base" \
+	    --checks $(FUZZ_CHECKS) --max-examples 50 --seed 20261205 \
+	    --no-color $(FUZZ_ARGS)
+
 watch: $(NPM_STAMP) ## Hot reload: rebuild handlers on save; the local stage runs each edit on its next request
 	@npx --no-install tsx tools/watch/main.ts
 
 # The README's test command, and what CI runs: static checks and unit suite, then LocalStack
-# up, the integration suite and the extension's pytest, and LocalStack down again whatever the result (unless it was
+# up, the integration suite, Schemathesis (make fuzz) and the extension's pytest, and LocalStack down again whatever the result (unless it was
 # already up before: then it is left running).
-test: check ## Everything: checks, unit suite, LocalStack up, integration suite, LocalStack down
+test: check ## Everything: checks, unit suite, LocalStack up, integration suite, fuzzing, LocalStack down
 	@was_up=$$(source localstack/common.sh && healthy && echo yes || echo no); \
 	  status=0; \
 	  $(MAKE) --no-print-directory local-up || status=$$?; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-integration || status=$$?; fi; \
+	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory fuzz || status=$$?; fi; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-extension || status=$$?; fi; \
 	  if [ $$was_up = no ]; then $(MAKE) --no-print-directory local-down; fi; \
 	  exit $$status

@@ -28,6 +28,28 @@ const mapProperties = (key: string, value: unknown) =>
         Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toOpenApiSchema(v)]),
       );
 
+const HEADER_NOTES: Record<string, string> = {
+  'Idempotency-Key':
+    'Any string of at most 255 characters (longer: 400 InvalidIdempotencyKey); the same key and body give the same ticket.',
+};
+
+/** The method's declared request headers (`method.request.header.<name>: <required>`). */
+function headerParameters(declared: Record<string, boolean> = {}) {
+  const prefix = 'method.request.header.';
+  return Object.entries(declared)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, required]) => {
+      const name = key.slice(prefix.length);
+      return {
+        name,
+        in: 'header',
+        required,
+        description: HEADER_NOTES[name] ?? '',
+        schema: { type: 'string' },
+      };
+    });
+}
+
 export function openApiFromTemplate(template: CfnTemplate, version: string): Record<string, unknown> {
   const resources = template.Resources;
   const method = resources.ApiGatewayMethodTicketsPost?.Properties;
