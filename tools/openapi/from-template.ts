@@ -87,16 +87,7 @@ export function openApiFromTemplate(template: CfnTemplate, version: string): Rec
       '/tickets': {
         post: {
           operationId: 'postTickets',
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description:
-                'Any string of at most 255 characters; the same key and body give the same ticket.',
-              schema: { type: 'string' },
-            },
-          ],
+          parameters: headerParameters(method.RequestParameters as Record<string, boolean> | undefined),
           requestBody: { required: true, content: requestContent },
           responses,
           security: [{ sigv4: [] }],
