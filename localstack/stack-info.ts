@@ -3,6 +3,9 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 export const STAGE = 'local';
 export const stackName = (stage: string) => `ticket-orchestrator-${stage}`;
 export const STACK_NAME = stackName(STAGE);
+/** A function's deployed name, as the Serverless Framework names it: `<service>-<stage>-<function>`. */
+export const functionName = (fn: 'generateTicket' | 'encryptTicket', stage = STAGE) =>
+  `${stackName(stage)}-${fn}`;
 
 /**
  * LocalStack's address: the SDK's own AWS_ENDPOINT_URL, which every client here reads by

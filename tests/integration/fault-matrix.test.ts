@@ -1,10 +1,12 @@
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { SealedTicket } from '../../handlers/tickets/schemas';
+import { functionName } from '../../localstack/stack-info';
 import { subscribeInbox, type TicketInbox } from '../../localstack/ticket-inbox';
 import { clearFaults, injectFaults } from '../../tools/client/fault-injection';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
-import { type Answer, MATRIX, type Row, type Target } from './fault-matrix';
+import type { Answer, Row, Target } from './fault-classes';
+import { MATRIX } from './fault-matrix';
 import { localStack, postTickets } from './local-stack';
 import { exists, keyRecordKey, keyRecordStatus, seatClaimKey, storedTicketIds } from './ticket-ledger';
 
@@ -18,7 +20,6 @@ import { exists, keyRecordKey, keyRecordStatus, seatClaimKey, storedTicketIds } 
  *   - with the faults cleared, the same request succeeds once: nothing stays stuck.
  */
 const SEAT = 'B-12';
-const FUNCTION = (name: string) => `ticket-orchestrator-local-${name}`;
 const ENCRYPT_BUNDLE = join(
   __dirname,
   '..',
@@ -70,8 +71,8 @@ describe('the fault matrix, on the real engine', () => {
     const target: Target = {
       seatClaim: seatClaimKey(eventId, SEAT),
       keyRecord: key && keyRecordKey(key),
-      generateFn: FUNCTION('generateTicket'),
-      encryptFn: FUNCTION('encryptTicket'),
+      generateFn: functionName('generateTicket'),
+      encryptFn: functionName('encryptTicket'),
       topicArn,
     };
 

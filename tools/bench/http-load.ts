@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { type SignedRequest, sendSigned, signRequest } from '../client/signed-fetch';
-import { cpuMs } from '../shared/emulator';
+import { cpuMs, rssMb } from '../shared/emulator';
 import { perSecond, summarize } from '../shared/stats';
 import type { HttpFigure } from './report-types';
 import { commandLine } from './shell';
@@ -97,14 +97,16 @@ function run(
 
 /**
  * Runs one load and fails loudly unless every request got the target's status. With the
- * emulator's pid, also LocalStack's own CPU time per request.
+ * emulator's pid, also LocalStack's own CPU time per request and how much its memory grew.
  */
 export async function load(target: Target, plan: LoadPlan, pid: number | null): Promise<HttpFigure> {
   const latencies: number[] = [];
   const signed = await signedRequests(target, plan.amount);
   const cpuBefore = pid === null ? 0 : cpuMs(pid);
+  const rssBefore = pid === null ? 0 : rssMb(pid);
   const result = await run(target, signed, plan, latencies);
   const cpuUsed = pid === null ? null : cpuMs(pid) - cpuBefore;
+  const rssGrown = pid === null ? null : rssMb(pid) - rssBefore;
   const statuses = Object.keys(result.statusCodeStats ?? {});
   const failed = result.errors + result.timeouts + result.mismatches;
   if (failed > 0 || latencies.length !== plan.amount || statuses.some((s) => s !== String(target.status))) {
@@ -122,6 +124,7 @@ export async function load(target: Target, plan: LoadPlan, pid: number | null): 
     latencyMs: summarize(latencies),
     errors: result.errors + result.timeouts,
     cpuMsPerRequest: cpuUsed === null ? null : cpuUsed / plan.amount,
+    rssMbPerThousand: rssGrown === null ? null : (rssGrown * 1000) / plan.amount,
     command: autocannonCommand(target, plan),
   };
 }

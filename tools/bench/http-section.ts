@@ -17,6 +17,10 @@ const PLANS: Record<Variant, LoadPlan[]> = {
     { connections: 1, amount: 10 },
     { connections: 20, amount: 40 },
   ],
+  'HTTP clients': [
+    { connections: 1, amount: 30 },
+    { connections: 20, amount: 200 },
+  ],
   patched: [
     { connections: 1, amount: 50 },
     { connections: 20, amount: 400 },
@@ -27,6 +31,7 @@ const PLANS: Record<Variant, LoadPlan[]> = {
   ],
 };
 const EDIT_ROUNDS = 3;
+const IN_MEMORY_PATCH = 'in-memory-client';
 
 const say = (message: string) => console.log(`bench: ${message}`);
 
@@ -62,14 +67,16 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const all = await targets(stack, endpoint);
   const generate = all[0] as Target;
   const initial = await speedPatches(endpoint);
-  const variants: Variant[] = initial ? ['unpatched', 'patched'] : ['as running'];
+  const variants: Variant[] = initial ? ['unpatched', 'HTTP clients', 'patched'] : ['as running'];
+  const allButInMemory = initial?.applied.filter((name) => name !== IN_MEMORY_PATCH) ?? [];
   const pid = localstackPid(root);
   const build = handlerBuild();
   const cold: ColdCall[] = [];
   const runs: HttpRun[] = [];
   try {
     for (const variant of variants) {
-      if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
+      if (variant === 'HTTP clients') await speedPatches(endpoint, true, allButInMemory);
+      else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
       cold.push(await coldCall(generate, variant, build));
       for (const target of all) {
         await timedCall(target); // warm, and checked, before the load

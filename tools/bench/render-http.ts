@@ -16,6 +16,7 @@ function runsTable(runs: readonly HttpRun[]): string {
     'p99 ms',
     'errors',
     'LocalStack CPU ms/req',
+    'RSS growth MB/1000 req',
   ];
   const rows = runs.map((r) => [
     r.target,
@@ -28,8 +29,9 @@ function runsTable(runs: readonly HttpRun[]): string {
     ms(r.latencyMs.p99),
     String(r.errors),
     cpu(r.cpuMsPerRequest),
+    r.rssMbPerThousand === null ? 'n/a' : r.rssMbPerThousand.toFixed(1),
   ]);
-  return mdTable(header, rows, ['left', 'left', ...Array<'right'>(8).fill('right')]);
+  return mdTable(header, rows, ['left', 'left', ...Array<'right'>(9).fill('right')]);
 }
 
 const find = (runs: readonly HttpRun[], target: string, variant: Variant, connections: number) =>
@@ -57,8 +59,24 @@ export function speedRatios(runs: readonly HttpRun[], generate: string, floor: s
       ratio(x),
     ]);
   }
-  const slow20 = find(runs, generate, 'unpatched', 20);
+  const http1 = find(runs, generate, 'HTTP clients', 1);
+  const http20 = find(runs, generate, 'HTTP clients', 20);
   const fast20 = find(runs, generate, 'patched', 20);
+  if (http1 && fast) {
+    rows.push([
+      `${generate} p50 at 1 connection, HTTP clients / in-memory client`,
+      `${ms(http1.latencyMs.median)} / ${ms(fast.latencyMs.median)} ms`,
+      ratio(http1.latencyMs.median / fast.latencyMs.median),
+    ]);
+  }
+  if (http20 && fast20) {
+    rows.push([
+      `${generate} req/s at 20 connections, in-memory client / HTTP clients`,
+      `${rate(fast20.requestsPerSec)} / ${rate(http20.requestsPerSec)}`,
+      ratio(fast20.requestsPerSec / http20.requestsPerSec),
+    ]);
+  }
+  const slow20 = find(runs, generate, 'unpatched', 20);
   if (slow20 && fast20) {
     const x = fast20.requestsPerSec / slow20.requestsPerSec;
     rows.push([
@@ -97,7 +115,7 @@ export function renderHttp(section: HttpSection): string {
   const commands = [...new Set(section.runs.map((r) => r.command))];
   return [
     title,
-    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it.`,
+    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); **HTTP clients** is every patch but ${inlineCode('in-memory-client')}, so that the share of in-process internal calls shows on its own; each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it. **RSS growth** is how much the emulator's resident memory (VmRSS) grew over the run, per 1,000 requests: what it keeps per request (stored objects, logs, executions) plus allocator noise, so only the Generate rows of the long runs say much.`,
     section.switchNote ?? '',
     mdTable(
       ['Target', 'body', 'expected status'],

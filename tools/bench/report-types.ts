@@ -73,11 +73,16 @@ export type HttpFigure = {
   errors: number;
   /** LocalStack's own CPU ms per request (mode H), null when its pid is not known. */
   cpuMsPerRequest: number | null;
+  /** How much LocalStack's resident memory grew over the run, in MB per 1,000 requests (mode H). */
+  rssMbPerThousand: number | null;
   command: string;
 };
 
-/** `patched`/`unpatched`: the extension's speed patches on or off; `as running` without the switch. */
-export type Variant = 'patched' | 'unpatched' | 'as running';
+/**
+ * `patched`/`unpatched`: the extension's speed patches on or off; `as running` without the switch;
+ * `HTTP clients`: every standard patch but `in-memory-client`, so its share is measured on its own.
+ */
+export type Variant = 'patched' | 'unpatched' | 'HTTP clients' | 'as running';
 
 export type HttpRun = HttpFigure & { target: string; variant: Variant };
 

@@ -61,8 +61,8 @@ export async function audit(
 
   const checks = runs.map((r) => ({
     ...r,
-    queue: queueDelivery(r.tickets, ledger.counts),
-    store: storeDelivery(r.tickets, stored),
+    queue: queueDelivery(r.tickets, ledger.counts, r.atLeastOnce),
+    store: storeDelivery(r.tickets, stored, r.atLeastOnce),
     strays: byCheck.get(r.name) ?? [],
   }));
   return { checks, runViolations, notes };

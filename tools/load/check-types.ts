@@ -9,6 +9,10 @@ export type LoadContext = {
   run: string;
   now: Date;
   timeoutMs: number;
+  /** What the background faults name: the topic and the two functions. */
+  topicArn: string;
+  generateFn: string;
+  encryptFn: string;
 };
 
 /** One check as it ran: its requests and the violations it saw in the answers themselves. */
@@ -24,6 +28,10 @@ export type CheckRun = {
   eventPrefix: string;
   violations: string[];
   notes: string[];
+  /** Deliveries may repeat (a lost answer is retried): extra copies are counted, not violations. */
+  atLeastOnce?: boolean;
+  /** The faults injected while it ran, by kind. */
+  faultsInjected?: { total: number; byKind: [string, number][] };
 };
 
 /** A check with the run's audit of the queue and the bucket added. */

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { useLocalStackEnv } from '../../localstack/local-env';
-import { localStackEndpoint, readStackInfo, type StackInfo } from '../../localstack/stack-info';
+import { functionName, localStackEndpoint, readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { subscribeInbox } from '../../localstack/ticket-inbox';
 import { speedPatches } from '../shared/emulator';
 import { describeEnvironment, localstackVersion } from '../shared/environment';
@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     run: runId(now),
     now,
     timeoutMs: PLAN.requestTimeoutS * 1000,
+    topicArn: stack.topicArn,
+    generateFn: functionName('generateTicket'),
+    encryptFn: functionName('encryptTicket'),
   };
   const inbox = await subscribeInbox(stack.topicArn);
   const ledger = new QueueLedger();

@@ -28,6 +28,23 @@ function verdict(report: RunReport): string {
   return n === 0 ? '0 violations.' : `${n} violation${n === 1 ? '' : 's'}.`;
 }
 
+/** The faults each check ran under, by kind (docs/load.md). */
+function faultSections(report: RunReport): string[] {
+  return report.checks.flatMap((c) =>
+    c.faultsInjected
+      ? [
+          `## Faults injected during ${c.name.toLowerCase()}`,
+          mdTable(
+            ['Fault', 'Injected'],
+            c.faultsInjected.byKind.map(([kind, n]) => [kind, String(n)]),
+            ['left', 'right'],
+          ),
+          `${c.faultsInjected.total} faults in all.`,
+        ]
+      : [],
+  );
+}
+
 /** What `make load` prints: the same table as docs/load.md, then every violation line. */
 export function renderConsole(report: RunReport): string {
   const violations = violationLines(report, SHOWN_PER_CHECK);
@@ -39,6 +56,7 @@ export function renderConsole(report: RunReport): string {
     '',
     ...report.checks.map((c) => `${c.name}: ${deliveryLine(c)} ${c.notes.join(' ')}`.trim()),
     ...report.notes,
+    ...faultSections(report).map((block) => block.replace(/^## /, '')),
     '',
     ...violations.map((v) => `VIOLATION ${v}`),
     `load: ${verdict(report)} ${report.elapsedS.toFixed(0)} s.`,
@@ -62,6 +80,7 @@ export function renderMarkdown(report: RunReport): string {
       )
       .join('\n'),
     ...(report.notes.length > 0 ? [report.notes.join('\n')] : []),
+    ...faultSections(report),
     '## Violations',
     violations.length === 0 ? 'None.' : violations.map((v) => `- ${v}`).join('\n'),
   ].join('\n\n')}\n`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { SealedTicket } from '../../handlers/tickets/schemas';
 import type { StoredTicket } from './deliveries';
@@ -9,6 +10,15 @@ const TICKET_KEY = /^tickets\/([^/]+)\.json$/;
 // 1,000 versions a page: enough for a bucket of a few hundred thousand tickets.
 const MAX_PAGES = 500;
 
+/** Where the workflow keeps a seat's claim and a key's record (statemachines/ticket.asl.yml). */
+export const seatClaimKey = (eventId: string, seat: string) => `seats/${eventId}/${seat}.json`;
+/**
+ * The record's object key, as the workflow names it: the SHA-256 of the key's base64 form (the
+ * request template sends the header as base64 of its UTF-8 bytes; api/start-sync-execution.vtl).
+ */
+export const keyRecordKey = (idempotencyKey: string) =>
+  `idempotency/${createHash('sha256').update(Buffer.from(idempotencyKey, 'utf8').toString('base64')).digest('hex')}.json`;
+
 /** Whether an object exists now (HeadObject: 404 means no). */
 export async function exists(bucket: string, key: string): Promise<boolean> {
   try {
@@ -18,6 +28,20 @@ export async function exists(bucket: string, key: string): Promise<boolean> {
     if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
     throw err;
   }
+}
+
+/**
+ * A violation line unless the object is there (`held`) or absent, as expected; a failed look is
+ * one too. `what` names the object for the reader, `when` the moment of the look.
+ */
+export async function expectHeld(
+  bucket: string,
+  c: { label: string; what: string; objectKey: string; held: boolean; when: string },
+): Promise<string[]> {
+  const found = await exists(bucket, c.objectKey).catch((err: Error) => err);
+  if (found instanceof Error) return [`${c.label}: could not look for ${c.objectKey}: ${found.message}`];
+  if (found === c.held) return [];
+  return [`${c.label}: ${c.what} ${c.held ? 'is missing' : 'is still held'} ${c.when}`];
 }
 
 /**

@@ -8,12 +8,19 @@ const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 
 export type PatchState = { enabled: boolean; applied: string[]; skipExpressEvents: boolean };
 
-/** The extension's speed patch state, or null when it is not there (mode D, or not installed). */
-export async function speedPatches(endpoint: string, enabled?: boolean): Promise<PatchState | null> {
+/**
+ * The extension's speed patch state, or null when it is not there (mode D, or not installed); with
+ * `enabled`, switches them all, or with `only` just those patches on (the others off).
+ */
+export async function speedPatches(
+  endpoint: string,
+  enabled?: boolean,
+  only?: string[],
+): Promise<PatchState | null> {
   const res = await fetch(`${endpoint}${SWITCH_PATH}`, {
     method: enabled === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json' },
-    body: enabled === undefined ? undefined : JSON.stringify({ enabled }),
+    body: enabled === undefined ? undefined : JSON.stringify({ enabled, ...(only ? { patches: only } : {}) }),
   }).catch(() => undefined);
   if (!res?.ok) return null;
   return (await res.json()) as PatchState;
@@ -32,4 +39,11 @@ export function cpuMs(pid: number): number {
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/** Resident memory of one process, in MB (VmRSS of /proc/<pid>/status). */
+export function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+  if (!line?.[1]) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(line[1]) / 1024;
 }

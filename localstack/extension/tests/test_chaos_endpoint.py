@@ -2,40 +2,20 @@
 a client makes and the calls Step Functions makes, before or after the call takes effect."""
 
 import json
-import os
 import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 import requests
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from localstack_api import FAULTS, client, set_faults
 
-LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566").rstrip("/")
-FAULTS = f"{LOCALSTACK_URL}/_ticket_orchestrator/chaos/faults"
 ROLE = "arn:aws:iam::000000000000:role/chaos-test"
-
-
-def client(service: str) -> Any:
-    return boto3.client(
-        service,
-        endpoint_url=LOCALSTACK_URL,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        # Every fault reaches the test; no "sync-" host prefix for StartSyncExecution on 127.0.0.1.
-        config=Config(retries={"total_max_attempts": 1}, inject_host_prefix=False),
-    )
-
-
-def set_faults(*rules: dict[str, Any]) -> list[dict[str, Any]]:
-    answer = requests.post(FAULTS, json=list(rules), timeout=5)
-    answer.raise_for_status()
-    listing: list[dict[str, Any]] = answer.json()
-    return listing
+# Every fault reaches the test; no "sync-" host prefix for StartSyncExecution on 127.0.0.1.
+ONE_ATTEMPT = Config(retries={"total_max_attempts": 1}, inject_host_prefix=False)
 
 
 @pytest.fixture
@@ -45,7 +25,7 @@ def bucket() -> Iterator[str]:
     except requests.RequestException as e:
         pytest.fail(f"no fault endpoint at {FAULTS} ({e}). Run `make local-up` first.")
     name = f"chaos-{uuid.uuid4().hex[:10]}"
-    client("s3").create_bucket(Bucket=name)
+    client("s3", ONE_ATTEMPT).create_bucket(Bucket=name)
     yield name
     requests.delete(FAULTS, timeout=3)
 
@@ -68,7 +48,7 @@ def test_a_bad_rule_is_refused_with_400_and_a_message(bucket: str) -> None:
 
 
 def test_a_fault_before_the_call_leaves_nothing_behind_and_count_limits_it(bucket: str) -> None:
-    s3 = client("s3")
+    s3 = client("s3", ONE_ATTEMPT)
     set_faults({"service": "s3", "operation": "PutObject", "resource": "seats/", "count": 1})
 
     def put() -> Any:
@@ -82,7 +62,7 @@ def test_a_fault_before_the_call_leaves_nothing_behind_and_count_limits_it(bucke
 
 
 def test_a_lost_answer_takes_effect_and_then_fails(bucket: str) -> None:
-    s3 = client("s3")
+    s3 = client("s3", ONE_ATTEMPT)
     set_faults(
         {
             "service": "s3",
@@ -101,12 +81,12 @@ def test_a_lost_answer_takes_effect_and_then_fails(bucket: str) -> None:
 def test_latency_alone_slows_the_call_and_it_succeeds(bucket: str) -> None:
     set_faults({"service": "s3", "operation": "PutObject", "latencyMs": 400})
     started = time.monotonic()
-    client("s3").put_object(Bucket=bucket, Key="slow", Body=b"x")
+    client("s3", ONE_ATTEMPT).put_object(Bucket=bucket, Key="slow", Body=b"x")
     assert time.monotonic() - started >= 0.4
 
 
 def test_the_calls_step_functions_makes_get_the_faults(bucket: str) -> None:
-    sfn = client("stepfunctions")
+    sfn = client("stepfunctions", ONE_ATTEMPT)
     definition = {
         "StartAt": "Put",
         "States": {

@@ -3,84 +3,16 @@ executor selected): real CreateFunction / Invoke calls, each on a small throwawa
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import time
 import uuid
-import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
-import boto3
 import pytest
-import requests
-
-LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566")
-ROLE = "arn:aws:iam::000000000000:role/ticket-executor-test"
-
-Invoke = Callable[..., tuple[dict[str, Any], Any]]
-
-
-def client(service: str) -> Any:
-    return boto3.client(
-        service,
-        endpoint_url=LOCALSTACK_URL,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
-
-
-@pytest.fixture(scope="module")
-def lambda_client() -> Any:
-    try:
-        requests.get(f"{LOCALSTACK_URL}/_localstack/health", timeout=3).raise_for_status()
-    except requests.RequestException as e:
-        pytest.fail(f"LocalStack does not answer at {LOCALSTACK_URL} ({e}). Run `make local-up` first.")
-    return client("lambda")
-
-
-def zipped(source: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("index.js", source)
-    return buffer.getvalue()
-
-
-@pytest.fixture
-def make_function(lambda_client: Any) -> Iterator[Callable[..., str]]:
-    """Creates functions with the given code and deletes them after the test."""
-    created: list[str] = []
-
-    def make(code: dict[str, Any] | str, timeout: int = 5) -> str:
-        name = f"executor-test-{uuid.uuid4().hex[:8]}"
-        lambda_client.create_function(
-            FunctionName=name,
-            Runtime="nodejs22.x",
-            Role=ROLE,
-            Handler="index.handler",
-            Code={"ZipFile": zipped(code)} if isinstance(code, str) else code,
-            Timeout=timeout,
-        )
-        created.append(name)
-        lambda_client.get_waiter("function_active_v2").wait(FunctionName=name)
-        return name
-
-    yield make
-    for name in created:
-        lambda_client.delete_function(FunctionName=name)
-
-
-@pytest.fixture
-def invoke(lambda_client: Any) -> Invoke:
-    def call(name: str, event: Any = None) -> tuple[dict[str, Any], Any]:
-        response = lambda_client.invoke(FunctionName=name, Payload=json.dumps(event or {}), LogType="Tail")
-        return response, json.loads(response["Payload"].read() or b"null")
-
-    return call
+from conftest import Invoke
+from localstack_api import LOCALSTACK_URL, client
 
 
 def test_runs_the_handler_with_the_event_and_the_lambda_environment(

@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import subprocess
 import threading
+import time
 from collections import deque
 from concurrent.futures import InvalidStateError
 from pathlib import Path
@@ -34,6 +36,8 @@ from localstack.services.lambda_.invocation.plugins import RuntimeExecutorPlugin
 from localstack.services.lambda_.invocation.runtime_executor import LambdaRuntimeException, RuntimeExecutor
 from localstack.utils.net import get_free_tcp_port
 
+from ticket_localstack.chaos import function_faults
+from ticket_localstack.chaos.rules import FaultRule
 from ticket_localstack.node_host import check_runtime, code_of, error_payload, node_binary
 from ticket_localstack.versions import check_localstack_version
 
@@ -122,30 +126,55 @@ class NodeRuntimeExecutor(RuntimeExecutor):
     # --- invocation ------------------------------------------------------------------------
     def invoke(self, payload: dict[str, str]) -> InvocationResult:
         """Posts the invocation to the process, which answers with the result and its logs."""
+        request_id = payload["invoke-id"]
+        timeout_s = float(self.function_version.config.timeout)
+        fault = function_faults.take(self.function_version.id.region, self.function_version.id.function_name)
+        if fault is not None and fault.cold_start_ms:
+            self._kill()  # this invocation starts a fresh environment, slowly
+            time.sleep(fault.cold_start_ms / 1000)
         with self.lock:
             process = self.process
             if process is None or process.poll() is not None:
                 process = self._restart("the previous process exited")
             elif self._handler_changed():
                 process = self._restart("handler code changed")
-        request_id = payload["invoke-id"]
-        timeout_s = float(self.function_version.config.timeout)
+        if fault is not None and fault.function_error:
+            return self._injected(fault, request_id, timeout_s)
         url = f"http://127.0.0.1:{self.executor_endpoint.container_port}/invoke"
         try:
             # The read timeout is the function timeout: the runtime sends nothing until it is done.
             answer = self.session.post(url, json=payload, timeout=(5, timeout_s)).json()
         except requests.ReadTimeout:
-            self._kill()  # a handler that blocks the event loop cannot be stopped otherwise
-            message = f"RequestId: {request_id} Error: Task timed out after {timeout_s:.2f} seconds"
-            return self._failed(request_id, "Sandbox.Timedout", message)
+            return self._timed_out(request_id, timeout_s)
         except requests.ConnectionError:
-            code = process.wait(timeout=5)
-            return self._failed(
-                request_id, "Runtime.ExitError", f"Runtime exited with error: exit status {code}"
-            )
+            return self._exited(request_id, process)
         return InvocationResult(
             request_id, answer["payload"].encode(), is_error=answer["isError"], logs=answer["logs"]
         )
+
+    def _timed_out(self, request_id: str, timeout_s: float) -> InvocationResult:
+        self._kill()  # a handler that blocks the event loop cannot be stopped otherwise
+        message = f"RequestId: {request_id} Error: Task timed out after {timeout_s:.2f} seconds"
+        return self._failed(request_id, "Sandbox.Timedout", message)
+
+    def _exited(self, request_id: str, process: subprocess.Popen[bytes]) -> InvocationResult:
+        code = process.wait(timeout=5)
+        if code < 0:  # killed, as Lambda reports it: "signal: killed"
+            status = f"signal: {(signal.strsignal(-code) or str(-code)).lower()}"
+        else:
+            status = f"exit status {code}"
+        return self._failed(request_id, "Runtime.ExitError", f"Runtime exited with error: {status}")
+
+    def _injected(self, fault: FaultRule, request_id: str, timeout_s: float) -> InvocationResult:
+        """A function fault (chaos/function_faults.py) in place of the handler's answer."""
+        LOG.info("function fault injected: %s", fault.to_json())
+        if fault.function_error == "timeout":
+            time.sleep(timeout_s)  # the handler would have run this long
+            return self._timed_out(request_id, timeout_s)
+        if fault.function_error == "crash" and (process := self.process) is not None:
+            process.kill()
+            return self._exited(request_id, process)
+        return self._failed(request_id, "Error", function_faults.INJECTED_MESSAGE)
 
     def _failed(self, request_id: str, error_type: str, message: str) -> InvocationResult:
         self.logs.append(message)

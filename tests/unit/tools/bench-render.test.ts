@@ -19,12 +19,15 @@ const run = (
   latencyMs: summarize(latencies),
   errors: 0,
   cpuMsPerRequest: 12.5,
+  rssMbPerThousand: 4.25,
   command: `npx autocannon -c ${connections} http://127.0.0.1:4566/tickets`,
 });
 
 const RUNS = [
   run('Generate', 'unpatched', 1, 1, [800, 1000]),
   run('Generate', 'unpatched', 20, 1.5, [15000]),
+  run('Generate', 'HTTP clients', 1, 15, [70, 90]),
+  run('Generate', 'HTTP clients', 20, 24, [700]),
   run('Generate', 'patched', 1, 20, [40, 60]),
   run('Generate', 'patched', 20, 30, [500]),
   run('Floor', 'patched', 1, 80, [10]),
@@ -200,9 +203,9 @@ describe('renderReport', () => {
     expect(up).toContain('| off | 0 s, 0 tickets, 0 B | 1000 | 1000 | 3.00 | 3.00 |');
   });
 
-  it('reports HTTP percentiles, errors and LocalStack CPU per request, for each target and variant', () => {
-    expect(up).toContain('| Generate | unpatched | 1 | 2 | 1.00 | 900 | 990 | 998 | 0 | 12.5 |');
-    expect(up).toContain('| Floor | patched | 1 | 1 | 80 | 10.0 | 10.0 | 10.0 | 0 | 12.5 |');
+  it('reports HTTP percentiles, errors, LocalStack CPU and memory growth, for each target and variant', () => {
+    expect(up).toContain('| Generate | unpatched | 1 | 2 | 1.00 | 900 | 990 | 998 | 0 | 12.5 | 4.3 |');
+    expect(up).toContain('| Floor | patched | 1 | 1 | 80 | 10.0 | 10.0 | 10.0 | 0 | 12.5 | 4.3 |');
   });
 
   it('reports the cold first call apart from the warm one, and the edit-to-effect times', () => {
@@ -225,10 +228,12 @@ describe('renderReport', () => {
 });
 
 describe('speedRatios', () => {
-  it('compares patched with unpatched, and the patched Generate with the floor', () => {
+  it('compares patched with unpatched and with HTTP clients, and the patched Generate with the floor', () => {
     expect(speedRatios(RUNS, 'Generate', 'Floor')).toEqual([
       ['Generate p50 at 1 connection, unpatched / patched', '900 / 50.0 ms', '18.0x'],
       ['Generate p50 / floor p50, both patched, 1 connection', '50.0 / 10.0 ms', '5.0x'],
+      ['Generate p50 at 1 connection, HTTP clients / in-memory client', '80.0 / 50.0 ms', '1.6x'],
+      ['Generate req/s at 20 connections, in-memory client / HTTP clients', '30 / 24', '1.3x'],
       ['Generate req/s at 20 connections, patched / unpatched', '30 / 1.50', '20.0x'],
     ]);
   });

@@ -43,6 +43,19 @@ describe('queueDelivery', () => {
       ],
     });
   });
+
+  it('at least once (a check under faults): counts duplicates, and only misses are violations', () => {
+    const counts = new Map([
+      [A, 1],
+      [B, 3],
+    ]);
+    expect(queueDelivery([A, B, C], counts, true)).toEqual({
+      once: 1,
+      duplicates: 2,
+      misses: 1,
+      violations: [`ticket ${C} never reached the subscriber queue`],
+    });
+  });
 });
 
 describe('storeDelivery', () => {
@@ -67,6 +80,19 @@ describe('storeDelivery', () => {
         `ticket ${C} was stored and then withdrawn (a delete marker)`,
         'ticket d is not stored (no tickets/d.json)',
       ],
+    });
+  });
+
+  it('at least once: a ticket stored twice is counted, a withdrawn one is still a miss', () => {
+    const bucket = new Map([
+      [B, stored(2)],
+      [C, stored(1, false)],
+    ]);
+    expect(storeDelivery([B, C], bucket, true)).toEqual({
+      once: 0,
+      duplicates: 1,
+      misses: 1,
+      violations: [`ticket ${C} was stored and then withdrawn (a delete marker)`],
     });
   });
 });

@@ -114,6 +114,32 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('the faults a check ran under', () => {
+  const check = givenCheck({
+    name: 'Distinct seats under faults',
+    faultsInjected: {
+      total: 5,
+      byKind: [
+        ['S3 store: lost answer', 2],
+        ['encryptTicket: crashes', 3],
+      ],
+    },
+  });
+
+  it('get a table of their own in docs/load.md, by kind, with the total', () => {
+    const md = renderMarkdown(givenReport([check]));
+    expect(md).toContain('## Faults injected during distinct seats under faults');
+    expect(md).toContain('| S3 store: lost answer  |        2 |');
+    expect(md).toContain('5 faults in all.');
+  });
+
+  it('and on the console', () => {
+    const out = renderConsole(givenReport([check]));
+    expect(out).toContain('Faults injected during distinct seats under faults');
+    expect(out).toContain('| encryptTicket: crashes |        3 |');
+  });
+});
+
 describe('renderConsole', () => {
   it('prints the same table, each violation on its own line and the verdict last', () => {
     const out = renderConsole(givenReport([givenCheck({ violations: ['request 3: 500'] })])).split('\n');

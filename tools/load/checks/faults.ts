@@ -1,17 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { CheckRun, LoadContext } from '../check-types';
 import { expectAnswer, ticketOf } from '../expectations';
 import { PLAN } from '../plan';
 import { runPool } from '../pool';
 import { notSent, type Outcome, postTicket } from '../post-ticket';
-import { exists } from '../ticket-bucket';
+import { expectHeld, keyRecordKey, seatClaimKey } from '../ticket-bucket';
 import { eventPrefix, generateBody, type SeatRef, seatLabel } from '../ticket-requests';
 
 const { pairs, concurrency, deadlineS } = PLAN.faults;
-
-/** Where the workflow keeps a seat's claim and a key's record (statemachines/ticket.asl.yml). */
-const seatClaim = (ref: SeatRef) => `seats/${ref.eventId}/${ref.seat}.json`;
-const keyRecord = (key: string) => `idempotency/${createHash('sha256').update(key).digest('hex')}.json`;
 
 type Attempt = { failed: Outcome; retried: Outcome; violations: string[] };
 
@@ -55,23 +51,20 @@ async function failThenRetry(ctx: LoadContext, ref: SeatRef): Promise<Attempt> {
   const send = (when: 'future' | 'past') =>
     postTicket(ctx.apiUrl, generateBody(ref, ctx.now, when), { key, timeoutMs: ctx.timeoutMs });
   const label = seatLabel(ref);
-  const violations: string[] = [];
-  /** Whether the object is there, as expected; a failed look is a violation too. */
-  const expectHeld = async (what: string, objectKey: string, held: boolean, when: string) => {
-    const found = await exists(ctx.bucket, objectKey).catch((err: Error) => err);
-    if (found instanceof Error)
-      violations.push(`${label}: could not look for ${objectKey}: ${found.message}`);
-    else if (found !== held)
-      violations.push(`${label}: ${what} ${held ? 'is missing' : 'is still held'} ${when}`);
-  };
+  const seat = seatClaimKey(ref.eventId, ref.seat);
+  const record = keyRecordKey(key);
+  const look = (what: string, objectKey: string, held: boolean, when: string) =>
+    expectHeld(ctx.bucket, { label, what, objectKey, held, when });
   const failed = await send('past');
-  await expectHeld('the seat claim', seatClaim(ref), false, 'after the failure');
-  await expectHeld('the Idempotency-Key record', keyRecord(key), false, 'after the failure');
+  const violations = [
+    ...(await look('the seat claim', seat, false, 'after the failure')),
+    ...(await look('the Idempotency-Key record', record, false, 'after the failure')),
+  ];
   const retried = await send('future');
   // Both are there once a ticket is issued: proof that the looks above were in the right place.
   if (retried.status === 201) {
-    await expectHeld(`the seat claim (${seatClaim(ref)})`, seatClaim(ref), true, 'after the 201');
-    await expectHeld(`the key record (${keyRecord(key)})`, keyRecord(key), true, 'after the 201');
+    violations.push(...(await look(`the seat claim (${seat})`, seat, true, 'after the 201')));
+    violations.push(...(await look(`the key record (${record})`, record, true, 'after the 201')));
   }
   return { failed, retried, violations };
 }

@@ -16,9 +16,11 @@ from localstack.runtime import hooks
 from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
 from ticket_localstack.speed.endpoint import register
 from ticket_localstack.speed.express_events import express_events_patch
+from ticket_localstack.speed.in_memory_client import in_memory_client_patch
 from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sfn_jsonpath_patch
 from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
+from ticket_localstack.speed.sync_executions import sync_execution_bound_patch
 from ticket_localstack.speed.task_clients import task_client_patch
 from ticket_localstack.speed.vtl_template_cache import vtl_template_patch
 from ticket_localstack.versions import check_localstack_version
@@ -26,12 +28,14 @@ from ticket_localstack.versions import check_localstack_version
 LOG = logging.getLogger(__name__)
 
 STANDARD_PATCHES: dict[str, PatchFactory] = {
+    "in-memory-client": in_memory_client_patch,
     "sfn-jsonpath-cache": sfn_jsonpath_patch,
     "sfn-program-cache": program_cache_patch,
     "sfn-task-client-cache": task_client_patch,
     "sfn-operation-model-cache": operation_model_patch,
     "apigateway-jsonpath-cache": apigateway_jsonpath_patch,
     "vtl-template-cache": vtl_template_patch,
+    "sfn-sync-execution-bound": sync_execution_bound_patch,
 }
 OPT_IN_PATCHES: dict[str, PatchFactory] = {
     "sfn-skip-express-events": express_events_patch,

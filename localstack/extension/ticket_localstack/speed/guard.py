@@ -49,6 +49,8 @@ class GuardedPatch:
     targets: Callable[[], Sequence[Target]]
     """Builds the targets; called at apply time so that imports happen then (and their errors refuse)."""
     drop_caches: Callable[[], None] = lambda: None
+    on_apply: Callable[[], None] = lambda: None
+    """Runs once every target is in place (e.g. to switch on what the new code reads)."""
     _originals: list[tuple[Target, Any]] = field(default_factory=list)
 
     @property
@@ -74,6 +76,7 @@ class GuardedPatch:
         for target, _ in originals:
             setattr(target.owner, target.attribute, target.replacement)
         self._originals = originals
+        self.on_apply()
         LOG.info("speed patch %s applied: %s", self.name, self.summary)
 
     def revert(self) -> None:

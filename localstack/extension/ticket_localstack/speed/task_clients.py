@@ -21,6 +21,7 @@ Why it is safe:
 
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -103,6 +104,15 @@ class ClientCache:
         return len(self._entries)
 
 
+_LIVE_CACHES: "weakref.WeakSet[ClientCache]" = weakref.WeakSet()
+
+
+def forget_task_clients() -> None:
+    """Drops every cached task client (when the way internal clients are built changes)."""
+    for cache in list(_LIVE_CACHES):
+        cache.clear()
+
+
 def task_client_patch() -> GuardedPatch:
     """Caches the clients Step Functions builds for its task calls."""
     import importlib
@@ -110,6 +120,7 @@ def task_client_patch() -> GuardedPatch:
     boto_client = importlib.import_module(BOTO_CLIENT_MODULE)
     original = boto_client.boto_client_for
     cache = ClientCache(original)
+    _LIVE_CACHES.add(cache)
 
     def boto_client_for(service: str, region: str, state_credentials: Any) -> Any:
         return cache.client_for(service, region, state_credentials)

@@ -1,0 +1,42 @@
+"""How the extension's tests reach the running LocalStack (`make local-up`): one place for its URL,
+the boto3 clients and the fault endpoint."""
+
+import os
+from typing import Any
+
+import boto3
+import pytest
+import requests
+from botocore.config import Config
+
+LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566").rstrip("/")
+FAULTS = f"{LOCALSTACK_URL}/_ticket_orchestrator/chaos/faults"
+
+
+def client(service: str, config: Config | None = None) -> Any:
+    return boto3.client(
+        service,
+        endpoint_url=LOCALSTACK_URL,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=config,
+    )
+
+
+def require_localstack() -> None:
+    try:
+        requests.get(f"{LOCALSTACK_URL}/_localstack/health", timeout=3).raise_for_status()
+    except requests.RequestException as e:
+        pytest.fail(f"LocalStack does not answer at {LOCALSTACK_URL} ({e}). Run `make local-up` first.")
+
+
+def set_faults(*rules: dict[str, Any]) -> list[dict[str, Any]]:
+    answer = requests.post(FAULTS, json=list(rules), timeout=5)
+    answer.raise_for_status()
+    listing: list[dict[str, Any]] = answer.json()
+    return listing
+
+
+def clear_faults() -> None:
+    requests.delete(FAULTS, timeout=5).raise_for_status()
