@@ -10,6 +10,8 @@ CFN_VENV   := $(LOCAL)/venv-cfn-lint
 ESDK_VENV  := $(LOCAL)/venv-esdk-cli
 CHECKOV_VENV := $(LOCAL)/venv-checkov
 CHECKOV    := $(CHECKOV_VENV)/bin/checkov
+FUZZ_VENV  := $(LOCAL)/venv-schemathesis
+SCHEMATHESIS := $(FUZZ_VENV)/bin/schemathesis
 ESDK_CLI   := $(ESDK_VENV)/bin/aws-encryption-cli
 LS_PY      := $(CURDIR)/$(LOCAL)/venv-localstack/bin/python
 EXT_DIR    := localstack/extension
@@ -23,7 +25,7 @@ export SLS_TELEMETRY_DISABLED := 1
 
 .PHONY: help install lint format typecheck test-unit package cfn-lint check test model clean venv lint-py \
 	security-scan local-up local-down local-logs test-integration test-extension test-engine watch cost diagram diagram-check bench offline \
-	esdk-cli load coverage
+	esdk-cli load coverage openapi fuzz
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,6 +58,9 @@ $(ESDK_CLI): scripts/esdk-cli.requirements.txt
 $(CHECKOV): scripts/checkov.requirements.txt
 	$(call pinned-venv,$(CHECKOV_VENV),checkov)
 
+$(SCHEMATHESIS): scripts/schemathesis.requirements.txt
+	$(call pinned-venv,$(FUZZ_VENV),Schemathesis)
+
 esdk-cli: $(ESDK_CLI) ## The AWS Encryption SDK CLI (pinned venv) the integration suite cross-checks tickets with
 
 lint: $(NPM_STAMP) ## Lint and check formatting (biome)
@@ -67,8 +72,11 @@ format: $(NPM_STAMP) ## Apply biome fixes and formatting
 typecheck: $(NPM_STAMP) ## Type-check everything (tsc --noEmit)
 	npx --no-install tsc --noEmit
 
-model: $(NPM_STAMP) ## Regenerate api/ticket-request.model.json from the zod schema
+model: $(NPM_STAMP) ## Regenerate the API models (api/ticket-request.model.json, api/ticket-responses.model.json) from zod
 	npx --no-install tsx scripts/write-request-model.ts
+
+openapi: $(NPM_STAMP) ## Write docs/openapi.json, the contract, from the packaged template (a unit test fails when stale)
+	npx --no-install tsx tools/openapi/main.ts
 
 test-unit: $(NPM_STAMP) ## Unit suite (no emulator needed; includes the packaged-template tests)
 	npx --no-install jest --selectProjects unit
@@ -133,18 +141,32 @@ test-extension: ## pytest of the LocalStack extension, against the running Local
 	@LOCAL_EMULATOR=localstack bash localstack/venv.sh
 	@source localstack/common.sh && cd $(EXT_DIR) && $(LS_PY) -m pytest -p no:cacheprovider
 
+# Schemathesis against the local stage's own OpenAPI export (GetExport oas30), every request
+# SigV4-signed by tools/fuzz/sigv4_hooks.py. A fixed seed and a bounded example count keep it
+# repeatable and under about a minute; FUZZ_ARGS adds options (e.g. FUZZ_ARGS="--seed 7").
+FUZZ_CHECKS := not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
+FUZZ_EXPORT := $(LOCAL)/openapi-local.json
+fuzz: $(NPM_STAMP) $(SCHEMATHESIS) ## Fuzz POST /tickets with Schemathesis from the stage's OpenAPI export (make local-up first)
+	@source localstack/common.sh && \
+	  base=$$(npx --no-install tsx tools/fuzz/stage-export.ts $(FUZZ_EXPORT)) && \
+	  echo "==> schemathesis against $$base ($(FUZZ_EXPORT))" && \
+	  SCHEMATHESIS_HOOKS=sigv4_hooks PYTHONPATH=tools/fuzz $(SCHEMATHESIS) run $(FUZZ_EXPORT) --url "$$base" \
+	    --checks $(FUZZ_CHECKS) --max-examples 50 --seed 20261205 \
+	    --no-color $(FUZZ_ARGS)
+
 watch: $(NPM_STAMP) ## Hot reload: rebuild handlers on save; the local stage runs each edit on its next request
 	@npx --no-install tsx tools/watch/main.ts
 
 # The README's test command, and what CI runs: static checks and unit suite, then LocalStack
-# up, the integration suite and the extension's pytest, then the integration suite on the second engine
+# up, the integration suite, Schemathesis (make fuzz) and the extension's pytest, then the integration suite on the second engine
 # (test-engine), and the emulator down again whatever the result (unless LocalStack was already up before:
 # then it is started again at the end).
-test: check ## Everything: checks, unit suite, integration suite + extension tests on LocalStack, integration suite on LocalEmu
+test: check ## Everything: checks, unit suite, integration suite + fuzzing + extension tests on LocalStack, integration suite on LocalEmu
 	@was_up=$$(LOCAL_EMULATOR=localstack; source localstack/common.sh && healthy && echo yes || echo no); \
 	  export LOCAL_EMULATOR=localstack; status=0; \
 	  $(MAKE) --no-print-directory local-up || status=$$?; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-integration || status=$$?; fi; \
+	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory fuzz || status=$$?; fi; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-extension || status=$$?; fi; \
 	  if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-engine || status=$$?; fi; \
 	  if [ $$was_up = yes ]; then $(MAKE) --no-print-directory local-up >/dev/null; else $(MAKE) --no-print-directory local-down; fi; \

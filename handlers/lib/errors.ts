@@ -38,6 +38,7 @@ export class InvalidConfiguration extends Error {
  */
 export const WORKFLOW_ERRORS = {
   InvalidAction: 400,
+  InvalidIdempotencyKey: 400,
   TicketNotFound: 404,
   SeatTaken: 409,
   RequestInProgress: 409,

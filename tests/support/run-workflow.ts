@@ -40,8 +40,11 @@ export type ExecutionResult = { entered: string[]; executionName: string } & (
   | { status: 'FAILED'; error: string; cause: unknown }
 );
 
-/** The execution input the request template makes of a body and an Idempotency-Key header. */
-export const executionInput = (request: unknown, idempotencyKey = '') => ({ request, idempotencyKey });
+/** The execution input the request template makes of a body and an Idempotency-Key header (base64). */
+export const executionInput = (request: unknown, idempotencyKey = '') => ({
+  request,
+  idempotencyKey: Buffer.from(idempotencyKey, 'utf8').toString('base64'),
+});
 
 const NO_WAIT = Object.fromEntries(
   [

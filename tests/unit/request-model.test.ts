@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { TicketRequest } from '../../handlers/tickets/ticket-request';
-import { MODEL_PATH, renderModel } from '../../scripts/write-request-model';
+import {
+  MODEL_PATH,
+  RESPONSES_PATH,
+  renderModel,
+  renderResponseModels,
+} from '../../scripts/write-request-model';
 import { givenGenerateRequest } from '../support/tickets';
 
 describe('POST /tickets request model', () => {
   it('is what the zod schema generates (run `make model` when this fails)', () => {
     expect(readFileSync(MODEL_PATH, 'utf8')).toBe(renderModel());
+  });
+
+  it('has response models that are what the zod schemas generate (run `make model` when this fails)', () => {
+    expect(readFileSync(RESPONSES_PATH, 'utf8')).toBe(renderResponseModels());
   });
 
   it.each([

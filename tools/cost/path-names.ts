@@ -30,6 +30,7 @@ export const TICKET_PATH_NAMES: Record<string, string> = {
   'Fetch > FetchTicket caught S3.NoSuchKeyException > fail TicketNotFound': 'Fetch not found',
   'Fetch > FetchTicket caught States.ALL > fail TicketStoreUnavailable': 'Fetch failed (store unavailable)',
   'SelectAction default > fail InvalidAction': 'Invalid action',
+  'idempotencyKeyTooLong present > fail InvalidIdempotencyKey': 'Idempotency-Key too long',
 };
 
 function decisionLabel(d: Decision): string {

@@ -12,9 +12,12 @@ const MAX_PAGES = 500;
 
 /** Where the workflow keeps a seat's claim and a key's record (statemachines/ticket.asl.yml). */
 export const seatClaimKey = (eventId: string, seat: string) => `seats/${eventId}/${seat}.json`;
-/** The record's object key, as the workflow names it: the key's SHA-256. */
+/**
+ * The record's object key, as the workflow names it: the SHA-256 of the key's base64 form (the
+ * request template sends the header as base64 of its UTF-8 bytes; api/start-sync-execution.vtl).
+ */
 export const keyRecordKey = (idempotencyKey: string) =>
-  `idempotency/${createHash('sha256').update(idempotencyKey).digest('hex')}.json`;
+  `idempotency/${createHash('sha256').update(Buffer.from(idempotencyKey, 'utf8').toString('base64')).digest('hex')}.json`;
 
 /** Whether an object exists now (HeadObject: 404 means no). */
 export async function exists(bucket: string, key: string): Promise<boolean> {

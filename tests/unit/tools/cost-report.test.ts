@@ -148,7 +148,7 @@ describe('costReport on the real machine and serverless.yml', () => {
 
   it('serialises to JSON for machines', () => {
     const json = JSON.parse(JSON.stringify(report));
-    expect(json.paths).toHaveLength(24);
+    expect(json.paths).toHaveLength(25);
     expect(json.assumptions).toMatchObject({ freeTiers: 'ignored', lambdaArchitecture: 'x86_64' });
   });
 });
