@@ -104,6 +104,16 @@ describe('POST /tickets through LocalStack', () => {
     });
   });
 
+  it('answers 400 InvalidIdempotencyKey for a key over 255 characters, and issues nothing', async () => {
+    const request = givenGenerateRequest({ eventId: `long-key-${crypto.randomUUID()}`, seat: 'K-1' });
+    const answer = await postTickets(request, { headers: { 'Idempotency-Key': 'k'.repeat(256) } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { error: 'InvalidIdempotencyKey', message: expect.any(String) },
+    });
+    expect((await postTickets(request)).status).toBe(201); // the seat was not claimed
+  });
+
   describe('refuses a bad request with 400 {error, message}, before any execution', () => {
     it.each([
       ['a schema violation (no customer)', { ...givenGenerateRequest(), customer: undefined }],
