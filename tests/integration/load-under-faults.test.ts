@@ -1,11 +1,10 @@
-import { functionName } from '../../localstack/stack-info';
 import { subscribeInbox, type TicketInbox } from '../../localstack/ticket-inbox';
 import { audit } from '../../tools/load/audit';
 import { distinctSeats } from '../../tools/load/checks/distinct-seats';
+import { loadContext } from '../../tools/load/context';
 import { QueueLedger } from '../../tools/load/deliveries';
 import { checkViolations } from '../../tools/load/figures';
 import { drainInbox } from '../../tools/load/inbox-drain';
-import { runId } from '../../tools/load/ticket-requests';
 import { localStack } from './local-stack';
 
 /**
@@ -24,16 +23,7 @@ describe('load under background faults (small)', () => {
     const stack = await localStack();
     inbox = await subscribeInbox(stack.topicArn);
     const now = new Date();
-    const ctx = {
-      apiUrl: stack.apiUrl,
-      bucket: stack.bucketName,
-      run: runId(now),
-      now,
-      timeoutMs: 60_000,
-      topicArn: stack.topicArn,
-      generateFn: functionName('generateTicket'),
-      encryptFn: functionName('encryptTicket'),
-    };
+    const ctx = loadContext(stack, now, 60_000);
     const run = await distinctSeats(ctx, { requests: 60, concurrency: 6, events: 3, deadlineS: 180 });
     const ledger = new QueueLedger();
     const deadline = performance.now() + 60_000;

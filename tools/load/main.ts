@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { useLocalStackEnv } from '../../localstack/local-env';
-import { functionName, localStackEndpoint, readStackInfo, type StackInfo } from '../../localstack/stack-info';
+import { localStackEndpoint, readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { subscribeInbox } from '../../localstack/ticket-inbox';
 import { speedPatches } from '../shared/emulator';
 import { describeEnvironment, localstackVersion } from '../shared/environment';
@@ -13,6 +13,7 @@ import { distinctSeats } from './checks/distinct-seats';
 import { faults } from './checks/faults';
 import { retries } from './checks/retries';
 import { seatRace } from './checks/seat-race';
+import { loadContext } from './context';
 import { QueueLedger } from './deliveries';
 import { totalViolations } from './figures';
 import { drainInbox } from './inbox-drain';
@@ -20,7 +21,6 @@ import { endpointVariables, LOOPBACK, nonLocalEndpoints } from './local-only';
 import { PLAN } from './plan';
 import { renderConsole, renderMarkdown } from './render';
 import { formatCounts, statusCounts } from './tally';
-import { runId } from './ticket-requests';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'load.md');
@@ -49,16 +49,7 @@ async function main(): Promise<void> {
   const now = new Date();
   // S3 keeps seconds: a little slack, so a ticket stored in the first second is not missed.
   const since = new Date(now.getTime() - 5000);
-  const ctx: LoadContext = {
-    apiUrl: stack.apiUrl,
-    bucket: stack.bucketName,
-    run: runId(now),
-    now,
-    timeoutMs: PLAN.requestTimeoutS * 1000,
-    topicArn: stack.topicArn,
-    generateFn: functionName('generateTicket'),
-    encryptFn: functionName('encryptTicket'),
-  };
+  const ctx = loadContext(stack, now, PLAN.requestTimeoutS * 1000);
   const inbox = await subscribeInbox(stack.topicArn);
   const ledger = new QueueLedger();
   try {

@@ -2,18 +2,15 @@
 that a REST API whose validator checks the body answers 400 to them instead of 500 or a pass."""
 
 import json
-import os
 import uuid
 from collections.abc import Iterator
-from typing import Any
 
-import boto3
 import pytest
 import requests
+from localstack_api import LOCALSTACK_URL, client
 
 from ticket_localstack.body_guard import unreadable
 
-LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566").rstrip("/")
 VALID = b'{"name": "Zo\xc3\xab"}'
 
 
@@ -35,16 +32,6 @@ def test_refuses_bodies_that_are_not_utf8_json_text(body: bytes, reason: str) ->
 @pytest.mark.parametrize("body", [VALID, b"", b'{"s": "\\u0000 \\ud800 \\ufeff"}', "😀".encode()])
 def test_lets_utf8_text_through(body: bytes) -> None:
     assert unreadable(body) is None
-
-
-def client(service: str) -> Any:
-    return boto3.client(
-        service,
-        endpoint_url=LOCALSTACK_URL,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
 
 
 @pytest.fixture(scope="module")

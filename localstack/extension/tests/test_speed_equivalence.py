@@ -7,7 +7,6 @@ never skips, when there is none. Creates its own bucket, topic and state machine
 """
 
 import json
-import os
 import random
 import time
 import urllib.error
@@ -23,8 +22,8 @@ import boto3
 import pytest
 import speed_workflows as wf
 from botocore.config import Config
+from localstack_api import LOCALSTACK_URL
 
-LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566").rstrip("/")
 TOGGLE_URL = f"{LOCALSTACK_URL}/_ticket_orchestrator/speed-patches"
 ROLE_ARN = "arn:aws:iam::000000000000:role/speed-equivalence"
 REPEATS = 2
