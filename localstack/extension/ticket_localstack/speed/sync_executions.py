@@ -55,7 +55,10 @@ class SyncExecutionBound:
 def sync_execution_bound_patch() -> GuardedPatch:
     """Drops finished synchronous EXPRESS executions from the store beyond the latest `_KEPT`."""
     from localstack.services.stepfunctions.backend.execution import SyncExecution
-    from localstack.services.stepfunctions.backend.store import sfn_stores
+
+    # The stores as the provider holds them: LocalStack defines them in backend/store.py, LocalEmu in
+    # backend/models.py, and the provider module imports them by this one name in both.
+    from localstack.services.stepfunctions.provider import sfn_stores
 
     original = SyncExecution.to_start_sync_execution_output
     bound = SyncExecutionBound()
