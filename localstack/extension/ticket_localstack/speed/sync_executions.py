@@ -54,11 +54,12 @@ class SyncExecutionBound:
 
 def sync_execution_bound_patch() -> GuardedPatch:
     """Drops finished synchronous EXPRESS executions from the store beyond the latest `_KEPT`."""
+    from localstack.services.stepfunctions import provider
     from localstack.services.stepfunctions.backend.execution import SyncExecution
 
     # The stores as the provider holds them: LocalStack defines them in backend/store.py, LocalEmu in
-    # backend/models.py, and the provider module imports them by this one name in both.
-    from localstack.services.stepfunctions.provider import sfn_stores
+    # backend/models.py, and the provider module imports them under this one name in both.
+    sfn_stores = provider.sfn_stores  # type: ignore[attr-defined]
 
     original = SyncExecution.to_start_sync_execution_output
     bound = SyncExecutionBound()
