@@ -9,17 +9,17 @@ import { type HandlerBuild, handlerBuild } from '../watch/handler-build';
 import { ensureFloor } from './floor-stack';
 import { editToEffect } from './hot-reload';
 import { type LoadPlan, load, type Target, timedCall } from './http-load';
-import type { ColdCall, HttpRun, HttpSection, Variant } from './report-types';
+import { type ColdCall, type HttpRun, type HttpSection, LEAVE_ONE_OUT, type Variant } from './report-types';
 
 // Counts, not durations: unpatched, LocalStack answers about one Generate a second.
-const PLANS: Record<Variant, LoadPlan[]> = {
+const LEFT_OUT_PLAN: LoadPlan[] = [
+  { connections: 1, amount: 30 },
+  { connections: 20, amount: 200 },
+];
+const PLANS: Record<'unpatched' | 'patched' | 'as running', LoadPlan[]> = {
   unpatched: [
     { connections: 1, amount: 10 },
     { connections: 20, amount: 40 },
-  ],
-  'HTTP clients': [
-    { connections: 1, amount: 30 },
-    { connections: 20, amount: 200 },
   ],
   patched: [
     { connections: 1, amount: 50 },
@@ -31,7 +31,8 @@ const PLANS: Record<Variant, LoadPlan[]> = {
   ],
 };
 const EDIT_ROUNDS = 3;
-const IN_MEMORY_PATCH = 'in-memory-client';
+const plansOf = (variant: Variant) =>
+  variant.startsWith('without ') ? LEFT_OUT_PLAN : PLANS[variant as keyof typeof PLANS];
 
 const say = (message: string) => console.log(`bench: ${message}`);
 
@@ -67,20 +68,28 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const all = await targets(stack, endpoint);
   const generate = all[0] as Target;
   const initial = await speedPatches(endpoint);
-  const variants: Variant[] = initial ? ['unpatched', 'HTTP clients', 'patched'] : ['as running'];
-  const allButInMemory = initial?.applied.filter((name) => name !== IN_MEMORY_PATCH) ?? [];
+  const leftOut = LEAVE_ONE_OUT.filter((name) => initial?.applied.includes(name));
+  const variants: Variant[] = initial
+    ? ['unpatched', ...leftOut.map((name): Variant => `without ${name}`), 'patched']
+    : ['as running'];
   const pid = localstackPid(root);
   const build = handlerBuild();
   const cold: ColdCall[] = [];
   const runs: HttpRun[] = [];
   try {
     for (const variant of variants) {
-      if (variant === 'HTTP clients') await speedPatches(endpoint, true, allButInMemory);
-      else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
+      if (variant.startsWith('without ')) {
+        const all = initial?.applied ?? [];
+        await speedPatches(
+          endpoint,
+          true,
+          all.filter((name) => `without ${name}` !== variant),
+        );
+      } else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
       cold.push(await coldCall(generate, variant, build));
       for (const target of all) {
         await timedCall(target); // warm, and checked, before the load
-        for (const plan of PLANS[variant]) {
+        for (const plan of plansOf(variant)) {
           say(
             `HTTP ${variant}: ${target.name}, ${plan.amount} requests at ${plan.connections} connection(s) ...`,
           );

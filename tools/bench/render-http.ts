@@ -1,6 +1,12 @@
 import { codeBlock, inlineCode, mdTable, ms, rate, ratio, skipped } from '../shared/markdown';
 import type { Skipped } from '../shared/report-types';
-import type { HotReloadFigure, HttpRun, HttpSection, Variant } from './report-types';
+import {
+  type HotReloadFigure,
+  type HttpRun,
+  type HttpSection,
+  LEAVE_ONE_OUT,
+  type Variant,
+} from './report-types';
 
 const cpu = (value: number | null) => (value === null ? 'n/a' : ms(value));
 
@@ -59,22 +65,24 @@ export function speedRatios(runs: readonly HttpRun[], generate: string, floor: s
       ratio(x),
     ]);
   }
-  const http1 = find(runs, generate, 'HTTP clients', 1);
-  const http20 = find(runs, generate, 'HTTP clients', 20);
   const fast20 = find(runs, generate, 'patched', 20);
-  if (http1 && fast) {
-    rows.push([
-      `${generate} p50 at 1 connection, HTTP clients / in-memory client`,
-      `${ms(http1.latencyMs.median)} / ${ms(fast.latencyMs.median)} ms`,
-      ratio(http1.latencyMs.median / fast.latencyMs.median),
-    ]);
-  }
-  if (http20 && fast20) {
-    rows.push([
-      `${generate} req/s at 20 connections, in-memory client / HTTP clients`,
-      `${rate(fast20.requestsPerSec)} / ${rate(http20.requestsPerSec)}`,
-      ratio(fast20.requestsPerSec / http20.requestsPerSec),
-    ]);
+  for (const patch of LEAVE_ONE_OUT) {
+    const without1 = find(runs, generate, `without ${patch}`, 1);
+    const without20 = find(runs, generate, `without ${patch}`, 20);
+    if (without1 && fast) {
+      rows.push([
+        `${generate} p50 at 1 connection, without / with ${patch}`,
+        `${ms(without1.latencyMs.median)} / ${ms(fast.latencyMs.median)} ms`,
+        ratio(without1.latencyMs.median / fast.latencyMs.median),
+      ]);
+    }
+    if (without20 && fast20) {
+      rows.push([
+        `${generate} req/s at 20 connections, with / without ${patch}`,
+        `${rate(fast20.requestsPerSec)} / ${rate(without20.requestsPerSec)}`,
+        ratio(fast20.requestsPerSec / without20.requestsPerSec),
+      ]);
+    }
   }
   const slow20 = find(runs, generate, 'unpatched', 20);
   if (slow20 && fast20) {
@@ -115,7 +123,7 @@ export function renderHttp(section: HttpSection): string {
   const commands = [...new Set(section.runs.map((r) => r.command))];
   return [
     title,
-    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); **HTTP clients** is every patch but ${inlineCode('in-memory-client')}, so that the share of in-process internal calls shows on its own; each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it. **RSS growth** is how much the emulator's resident memory (VmRSS) grew over the run, per 1,000 requests: what it keeps per request (stored objects, logs, executions) plus allocator noise, so only the Generate rows of the long runs say much.`,
+    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); **without <patch>** is every patch but that one, for the newest ones (${LEAVE_ONE_OUT.map(inlineCode).join(', ')}), so that each one's share shows on its own; each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it. **RSS growth** is how much the emulator's resident memory (VmRSS) grew over the run, per 1,000 requests: what it keeps per request (stored objects, logs, executions) plus allocator noise, so only the Generate rows of the long runs say much.`,
     section.switchNote ?? '',
     mdTable(
       ['Target', 'body', 'expected status'],

@@ -80,9 +80,12 @@ export type HttpFigure = {
 
 /**
  * `patched`/`unpatched`: the extension's speed patches on or off; `as running` without the switch;
- * `HTTP clients`: every standard patch but `in-memory-client`, so its share is measured on its own.
+ * `without <patch>`: every standard patch but that one, so its share is measured on its own.
  */
-export type Variant = 'patched' | 'unpatched' | 'HTTP clients' | 'as running';
+export type Variant = 'patched' | 'unpatched' | 'as running' | `without ${string}`;
+
+/** The newest patches, each measured by a variant with every other patch on: what it alone adds. */
+export const LEAVE_ONE_OUT = ['in-memory-client', 'internal-mock-auth', 'sfn-branch-log-debug'] as const;
 
 export type HttpRun = HttpFigure & { target: string; variant: Variant };
 

@@ -11,16 +11,20 @@ from botocore.config import Config
 
 LOCALSTACK_URL = os.environ.get("LOCALSTACK_URL", "http://127.0.0.1:4566").rstrip("/")
 FAULTS = f"{LOCALSTACK_URL}/_ticket_orchestrator/chaos/faults"
+SPEED_PATCHES = f"{LOCALSTACK_URL}/_ticket_orchestrator/speed-patches"
 # /_localstack/health, or /_localemu/health with LOCAL_EMULATOR=localemu (localstack/engine.sh exports it).
 HEALTH_PATH = f"{os.environ.get('EMU_INTERNAL_PATH', '/_localstack')}/health"
 
 
-def client(service: str, config: Config | None = None) -> Any:
+def client(
+    service: str, config: Config | None = None, region: str = "us-east-1", access_key: str = "test"
+) -> Any:
+    """A client of the running emulator; a 12-digit `access_key` names another account."""
     return boto3.client(
         service,
         endpoint_url=LOCALSTACK_URL,
-        region_name="us-east-1",
-        aws_access_key_id="test",
+        region_name=region,
+        aws_access_key_id=access_key,
         aws_secret_access_key="test",
         config=config,
     )
@@ -42,3 +46,11 @@ def set_faults(*rules: dict[str, Any]) -> list[dict[str, Any]]:
 
 def clear_faults() -> None:
     requests.delete(FAULTS, timeout=5).raise_for_status()
+
+
+def speed_status() -> dict[str, Any]:
+    """The speed patches' status: `enabled`, `applied` (names), `skipped`."""
+    answer = requests.get(SPEED_PATCHES, timeout=5)
+    answer.raise_for_status()
+    status: dict[str, Any] = answer.json()
+    return status

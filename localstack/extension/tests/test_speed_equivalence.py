@@ -22,9 +22,8 @@ import boto3
 import pytest
 import speed_workflows as wf
 from botocore.config import Config
-from localstack_api import LOCALSTACK_URL
+from localstack_api import LOCALSTACK_URL, SPEED_PATCHES
 
-TOGGLE_URL = f"{LOCALSTACK_URL}/_ticket_orchestrator/speed-patches"
 ROLE_ARN = "arn:aws:iam::000000000000:role/speed-equivalence"
 REPEATS = 2
 THREADS = 8
@@ -33,7 +32,7 @@ STORED_TICKET_ID = "eq-stored-ticket"
 
 def toggle(document: dict[str, Any] | None = None) -> dict[str, Any]:
     data = None if document is None else json.dumps(document).encode()
-    request = urllib.request.Request(TOGGLE_URL, data=data, method="GET" if data is None else "POST")
+    request = urllib.request.Request(SPEED_PATCHES, data=data, method="GET" if data is None else "POST")
     with urllib.request.urlopen(request, timeout=30) as response:
         answer: dict[str, Any] = json.loads(response.read())
     return answer
@@ -52,7 +51,7 @@ def initial_toggle() -> dict[str, Any]:
         return toggle()
     except urllib.error.HTTPError as error:
         pytest.fail(
-            f"{TOGGLE_URL} answered {error.code}: is the ticket_localstack extension installed?", False
+            f"{SPEED_PATCHES} answered {error.code}: is the ticket_localstack extension installed?", False
         )
     except OSError as error:
         pytest.fail(

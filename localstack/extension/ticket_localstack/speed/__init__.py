@@ -13,10 +13,12 @@ import os
 
 from localstack.runtime import hooks
 
+from ticket_localstack.speed.branch_logs import branch_log_patch
 from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
 from ticket_localstack.speed.endpoint import register
 from ticket_localstack.speed.express_events import express_events_patch
 from ticket_localstack.speed.in_memory_client import in_memory_client_patch
+from ticket_localstack.speed.internal_auth import internal_auth_patch
 from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sfn_jsonpath_patch
 from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
@@ -29,6 +31,7 @@ LOG = logging.getLogger(__name__)
 
 STANDARD_PATCHES: dict[str, PatchFactory] = {
     "in-memory-client": in_memory_client_patch,
+    "internal-mock-auth": internal_auth_patch,
     "sfn-jsonpath-cache": sfn_jsonpath_patch,
     "sfn-program-cache": program_cache_patch,
     "sfn-task-client-cache": task_client_patch,
@@ -36,6 +39,7 @@ STANDARD_PATCHES: dict[str, PatchFactory] = {
     "apigateway-jsonpath-cache": apigateway_jsonpath_patch,
     "vtl-template-cache": vtl_template_patch,
     "sfn-sync-execution-bound": sync_execution_bound_patch,
+    "sfn-branch-log-debug": branch_log_patch,
 }
 OPT_IN_PATCHES: dict[str, PatchFactory] = {
     "sfn-skip-express-events": express_events_patch,
