@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { DataKeyCacheBounds } from '../../handlers/tickets/data-key-cache';
 import { useLocalStackEnv } from '../../localstack/local-env';
 import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
+import { reportFile } from '../shared/emulator';
 import { describeEnvironment, localstackVersion } from '../shared/environment';
 import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
 import { encryptBeforeAfter } from './encrypt-baseline';
@@ -22,7 +23,7 @@ import {
 import { buildUnbundled } from './unbundled-build';
 
 const ROOT = join(__dirname, '..', '..');
-const OUT = join(ROOT, 'docs', 'benchmarks.md');
+const OUT = reportFile(ROOT, 'benchmarks');
 // A fixed place, so the import commands printed in the report can be rerun as they are.
 const EXTRACT_DIR = join(tmpdir(), 'ticket-bench');
 

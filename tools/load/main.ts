@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { useLocalStackEnv } from '../../localstack/local-env';
 import { localStackEndpoint, readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { subscribeInbox } from '../../localstack/ticket-inbox';
-import { speedPatches } from '../shared/emulator';
+import { reportFile, speedPatches } from '../shared/emulator';
 import { describeEnvironment, localstackVersion } from '../shared/environment';
 import { audit } from './audit';
 import type { CheckRun, LoadContext } from './check-types';
@@ -23,7 +23,7 @@ import { renderConsole, renderMarkdown } from './render';
 import { formatCounts, statusCounts } from './tally';
 
 const ROOT = join(__dirname, '..', '..');
-const OUT = join(ROOT, 'docs', 'load.md');
+const OUT = reportFile(ROOT, 'load');
 const COMMAND = 'make load   # source localstack/common.sh && npx --no-install tsx tools/load/main.ts';
 const CHECKS: ((ctx: LoadContext) => Promise<CheckRun>)[] = [distinctSeats, seatRace, retries, faults];
 

@@ -47,3 +47,12 @@ export function rssMb(pid: number): number {
   if (!line?.[1]) throw new Error(`no VmRSS in /proc/${pid}/status`);
   return Number(line[1]) / 1024;
 }
+
+/**
+ * Where a report about the running engine goes: `docs/<name>.md` for LocalStack, and beside it
+ * `docs/<name>-localemu.md` with LOCAL_EMULATOR=localemu (localstack/engine.sh), so the two stay side by side.
+ */
+export function reportFile(root: string, name: string): string {
+  const engine = process.env.LOCAL_EMULATOR ?? 'localstack';
+  return join(root, 'docs', engine === 'localstack' ? `${name}.md` : `${name}-${engine}.md`);
+}
