@@ -3,13 +3,20 @@
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackInfo } from '../../localstack/stack-info';
-import { localstackPid, speedPatches } from '../shared/emulator';
+import { type Census, localstackPid, memoryCensus, rssMb, speedPatches } from '../shared/emulator';
 import { freshGenerateBodies } from '../shared/ticket-input';
 import { type HandlerBuild, handlerBuild } from '../watch/handler-build';
 import { ensureFloor } from './floor-stack';
 import { editToEffect } from './hot-reload';
 import { type LoadPlan, load, type Target, timedCall } from './http-load';
-import { type ColdCall, type HttpRun, type HttpSection, LEAVE_ONE_OUT, type Variant } from './report-types';
+import {
+  type ColdCall,
+  type HttpRun,
+  type HttpSection,
+  LEAVE_ONE_OUT,
+  type MemoryCensus,
+  type Variant,
+} from './report-types';
 
 // Counts, not durations: unpatched, LocalStack answers about one Generate a second.
 const LEFT_OUT_PLAN: LoadPlan[] = [
@@ -31,6 +38,9 @@ const PLANS: Record<'unpatched' | 'patched' | 'as running', LoadPlan[]> = {
   ],
 };
 const EDIT_ROUNDS = 3;
+// Untimed: tracing allocations slows the emulator down.
+const CENSUS_PLAN: LoadPlan = { connections: 20, amount: 300 };
+const CENSUS_SETTLE_MS = 6000;
 const plansOf = (variant: Variant) =>
   variant.startsWith('without ') ? LEFT_OUT_PLAN : PLANS[variant as keyof typeof PLANS];
 
@@ -62,6 +72,29 @@ async function coldCall(generate: Target, variant: Variant, build: HandlerBuild)
   recycleLambdas(build);
   const coldMs = (await timedCall(generate)).ms;
   return { variant, coldMs, warmMs: (await timedCall(generate)).ms };
+}
+
+/** What the emulator keeps of a run of Generates, as it runs (patched unless switched off). */
+async function censusOf(
+  generate: Target,
+  endpoint: string,
+  pid: number | null,
+): Promise<MemoryCensus | null> {
+  say(
+    `memory census: ${CENSUS_PLAN.amount} Generates at ${CENSUS_PLAN.connections} connections, allocations traced ...`,
+  );
+  if (!(await memoryCensus(endpoint, 'start'))) return null;
+  const rssBefore = pid === null ? null : rssMb(pid);
+  let census: Census | null;
+  try {
+    await load(generate, CENSUS_PLAN, null);
+    // The extension's thread pruner joins finished threads every 5 s: what it frees is not kept.
+    await new Promise((resolve) => setTimeout(resolve, CENSUS_SETTLE_MS));
+  } finally {
+    census = await memoryCensus(endpoint, 'finish'); // tracing stops even if the run failed
+  }
+  const rssMbGrowth = pid === null || rssBefore === null ? null : rssMb(pid) - rssBefore;
+  return census && { requests: CENSUS_PLAN.amount, rssMbGrowth, ...census };
 }
 
 export async function httpSection(stack: StackInfo, endpoint: string, root: string): Promise<HttpSection> {
@@ -100,6 +133,7 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   } finally {
     if (initial) await speedPatches(endpoint, initial.enabled);
   }
+  const memory = await censusOf(generate, endpoint, pid);
   say(`hot reload: ${EDIT_ROUNDS} edits of handlers/generate-ticket.ts through the deployed stage ...`);
   const hotReload = await editToEffect(generate, { build, keyArn: stack.keyArn }, EDIT_ROUNDS);
   const switchNote = initial
@@ -112,5 +146,5 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
     status,
     freshBodies: !!fresh,
   }));
-  return { status: 'ok', targets: described, switchNote, cold, runs, hotReload };
+  return { status: 'ok', targets: described, switchNote, cold, runs, memory, hotReload };
 }

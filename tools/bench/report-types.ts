@@ -104,5 +104,15 @@ export type HttpSection =
       switchNote: string | null;
       cold: ColdCall[];
       runs: HttpRun[];
+      /** What the emulator kept of an untimed run of Generates, or null without the extension's census. */
+      memory: MemoryCensus | null;
       hotReload: HotReloadFigure | Skipped;
     };
+
+/** The extension's memory census (`/_ticket_orchestrator/memory-census`) around `requests` Generates. */
+export type MemoryCensus = {
+  requests: number;
+  rssMbGrowth: number | null;
+  keptKb: number;
+  sites: { where: string; kb: number; blocks: number }[];
+};

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SWITCH_PATH = '/_ticket_orchestrator/speed-patches';
+const CENSUS_PATH = '/_ticket_orchestrator/memory-census';
 const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
 
 export type PatchState = { enabled: boolean; applied: string[]; skipExpressEvents: boolean };
@@ -55,4 +56,18 @@ export function rssMb(pid: number): number {
 export function reportFile(root: string, name: string): string {
   const engine = process.env.LOCAL_EMULATOR ?? 'localstack';
   return join(root, 'docs', engine === 'localstack' ? `${name}.md` : `${name}-${engine}.md`);
+}
+
+export type Census = { keptKb: number; sites: { where: string; kb: number; blocks: number }[] };
+
+/**
+ * The extension's memory census: `start` begins tracing the emulator's allocations, `finish` answers what
+ * stays allocated of what was allocated since. Null when the extension does not answer (mode D).
+ */
+export async function memoryCensus(endpoint: string, step: 'start' | 'finish'): Promise<Census | null> {
+  const res = await fetch(`${endpoint}${CENSUS_PATH}`, {
+    method: step === 'start' ? 'POST' : 'DELETE',
+  }).catch(() => undefined);
+  if (!res?.ok) return null;
+  return step === 'finish' ? ((await res.json()) as Census) : { keptKb: 0, sites: [] };
 }

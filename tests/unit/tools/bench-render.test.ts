@@ -141,6 +141,12 @@ function report(localstackUp: boolean): BenchReport {
           switchNote: null,
           cold: [{ variant: 'patched', coldMs: 250, warmMs: 60 }],
           runs: RUNS,
+          memory: {
+            requests: 200,
+            rssMbGrowth: 10,
+            keptKb: 2048,
+            sites: [{ where: 'localstack/services/s3/models.py:12', kb: 1024, blocks: 400 }],
+          },
           hotReload: {
             rounds: 2,
             editMs: summarize([700, 900]),
@@ -208,6 +214,11 @@ describe('renderReport', () => {
   it('reports HTTP percentiles, errors, LocalStack CPU and memory growth, for each target and variant', () => {
     expect(up).toContain('| Generate | unpatched | 1 | 2 | 1.00 | 900 | 990 | 998 | 0 | 12.5 | 4.3 |');
     expect(up).toContain('| Floor | patched | 1 | 1 | 80 | 10.0 | 10.0 | 10.0 | 0 | 12.5 | 4.3 |');
+  });
+
+  it('says what the emulator kept per 1,000 Generates, and where it was allocated', () => {
+    expect(up).toContain('is **10.00 MB per 1,000 Generates**. Its resident memory grew 50.0 MB per 1,000');
+    expect(up).toContain('| `localstack/services/s3/models.py:12` | 5.00 | 400 |');
   });
 
   it('reports the cold first call apart from the warm one, and the edit-to-effect times', () => {
