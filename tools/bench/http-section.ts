@@ -3,7 +3,14 @@
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackInfo } from '../../localstack/stack-info';
-import { type Census, localstackPid, memoryCensus, rssMb, speedPatches } from '../shared/emulator';
+import {
+  type Census,
+  finishMemoryCensus,
+  localstackPid,
+  rssMb,
+  speedPatches,
+  startMemoryCensus,
+} from '../shared/emulator';
 import { freshGenerateBodies } from '../shared/ticket-input';
 import { type HandlerBuild, handlerBuild } from '../watch/handler-build';
 import { ensureFloor } from './floor-stack';
@@ -41,8 +48,11 @@ const EDIT_ROUNDS = 3;
 // Untimed: tracing allocations slows the emulator down.
 const CENSUS_PLAN: LoadPlan = { connections: 20, amount: 300 };
 const CENSUS_SETTLE_MS = 6000;
+/** The patch a `without <patch>` variant leaves out, else undefined. */
+const leftOutBy = (variant: Variant) =>
+  variant.startsWith('without ') ? variant.slice('without '.length) : undefined;
 const plansOf = (variant: Variant) =>
-  variant.startsWith('without ') ? LEFT_OUT_PLAN : PLANS[variant as keyof typeof PLANS];
+  leftOutBy(variant) ? LEFT_OUT_PLAN : PLANS[variant as keyof typeof PLANS];
 
 const say = (message: string) => console.log(`bench: ${message}`);
 
@@ -83,7 +93,7 @@ async function censusOf(
   say(
     `memory census: ${CENSUS_PLAN.amount} Generates at ${CENSUS_PLAN.connections} connections, allocations traced ...`,
   );
-  if (!(await memoryCensus(endpoint, 'start'))) return null;
+  if (!(await startMemoryCensus(endpoint))) return null;
   const rssBefore = pid === null ? null : rssMb(pid);
   let census: Census | null;
   try {
@@ -91,7 +101,7 @@ async function censusOf(
     // The extension's thread pruner joins finished threads every 5 s: what it frees is not kept.
     await new Promise((resolve) => setTimeout(resolve, CENSUS_SETTLE_MS));
   } finally {
-    census = await memoryCensus(endpoint, 'finish'); // tracing stops even if the run failed
+    census = await finishMemoryCensus(endpoint); // tracing stops even if the run failed
   }
   const rssMbGrowth = pid === null || rssBefore === null ? null : rssMb(pid) - rssBefore;
   return census && { requests: CENSUS_PLAN.amount, rssMbGrowth, ...census };
@@ -101,9 +111,9 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const all = await targets(stack, endpoint);
   const generate = all[0] as Target;
   const initial = await speedPatches(endpoint);
-  const leftOut = LEAVE_ONE_OUT.filter((name) => initial?.applied.includes(name));
+  const measured = LEAVE_ONE_OUT.filter((name) => initial?.applied.includes(name));
   const variants: Variant[] = initial
-    ? ['unpatched', ...leftOut.map((name): Variant => `without ${name}`), 'patched']
+    ? ['unpatched', ...measured.map((name): Variant => `without ${name}`), 'patched']
     : ['as running'];
   const pid = localstackPid(root);
   const build = handlerBuild();
@@ -111,14 +121,14 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const runs: HttpRun[] = [];
   try {
     for (const variant of variants) {
-      if (variant.startsWith('without ')) {
-        const all = initial?.applied ?? [];
+      const leftOut = leftOutBy(variant);
+      if (leftOut)
         await speedPatches(
           endpoint,
           true,
-          all.filter((name) => `without ${name}` !== variant),
+          initial?.applied.filter((name) => name !== leftOut),
         );
-      } else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
+      else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
       cold.push(await coldCall(generate, variant, build));
       for (const target of all) {
         await timedCall(target); // warm, and checked, before the load

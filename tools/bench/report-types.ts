@@ -1,4 +1,5 @@
 import type { DataKeyCacheBounds } from '../../handlers/tickets/data-key-cache';
+import type { Census } from '../shared/emulator';
 import type { Environment, Skipped } from '../shared/report-types';
 import type { Summary } from '../shared/stats';
 
@@ -110,9 +111,4 @@ export type HttpSection =
     };
 
 /** The extension's memory census (`/_ticket_orchestrator/memory-census`) around `requests` Generates. */
-export type MemoryCensus = {
-  requests: number;
-  rssMbGrowth: number | null;
-  keptKb: number;
-  sites: { where: string; kb: number; blocks: number }[];
-};
+export type MemoryCensus = Census & { requests: number; rssMbGrowth: number | null };

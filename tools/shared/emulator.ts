@@ -60,14 +60,14 @@ export function reportFile(root: string, name: string): string {
 
 export type Census = { keptKb: number; sites: { where: string; kb: number; blocks: number }[] };
 
-/**
- * The extension's memory census: `start` begins tracing the emulator's allocations, `finish` answers what
- * stays allocated of what was allocated since. Null when the extension does not answer (mode D).
- */
-export async function memoryCensus(endpoint: string, step: 'start' | 'finish'): Promise<Census | null> {
-  const res = await fetch(`${endpoint}${CENSUS_PATH}`, {
-    method: step === 'start' ? 'POST' : 'DELETE',
-  }).catch(() => undefined);
-  if (!res?.ok) return null;
-  return step === 'finish' ? ((await res.json()) as Census) : { keptKb: 0, sites: [] };
+/** Starts the extension's memory census (tracing the emulator's allocations); false when it does not answer (mode D). */
+export async function startMemoryCensus(endpoint: string): Promise<boolean> {
+  const res = await fetch(`${endpoint}${CENSUS_PATH}`, { method: 'POST' }).catch(() => undefined);
+  return !!res?.ok;
+}
+
+/** Ends the census: what stays allocated of what was allocated since it started, or null. */
+export async function finishMemoryCensus(endpoint: string): Promise<Census | null> {
+  const res = await fetch(`${endpoint}${CENSUS_PATH}`, { method: 'DELETE' }).catch(() => undefined);
+  return res?.ok ? ((await res.json()) as Census) : null;
 }

@@ -54,3 +54,18 @@ def speed_status() -> dict[str, Any]:
     answer.raise_for_status()
     status: dict[str, Any] = answer.json()
     return status
+
+
+def s3_put_definition(bucket: str, key: str, body: str) -> dict[str, Any]:
+    """A one-Task state machine definition: Step Functions' own S3 `putObject` of `body` at `key`."""
+    return {
+        "StartAt": "Put",
+        "States": {
+            "Put": {
+                "Type": "Task",
+                "Resource": "arn:aws:states:::aws-sdk:s3:putObject",
+                "Parameters": {"Bucket": bucket, "Key": key, "Body": body},
+                "End": True,
+            }
+        },
+    }

@@ -11,7 +11,7 @@ import pytest
 import requests
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from localstack_api import FAULTS, client, set_faults
+from localstack_api import FAULTS, client, s3_put_definition, set_faults
 
 ROLE = "arn:aws:iam::000000000000:role/chaos-test"
 # Every fault reaches the test; no "sync-" host prefix for StartSyncExecution on 127.0.0.1.
@@ -87,17 +87,7 @@ def test_latency_alone_slows_the_call_and_it_succeeds(bucket: str) -> None:
 
 def test_the_calls_step_functions_makes_get_the_faults(bucket: str) -> None:
     sfn = client("stepfunctions", ONE_ATTEMPT)
-    definition = {
-        "StartAt": "Put",
-        "States": {
-            "Put": {
-                "Type": "Task",
-                "Resource": "arn:aws:states:::aws-sdk:s3:putObject",
-                "Parameters": {"Bucket": bucket, "Key": "seats/B2.json", "Body": "{}"},
-                "End": True,
-            }
-        },
-    }
+    definition = s3_put_definition(bucket, "seats/B2.json", "{}")
     machine = sfn.create_state_machine(
         name=f"chaos-{uuid.uuid4().hex[:8]}", definition=json.dumps(definition), roleArn=ROLE, type="EXPRESS"
     )["stateMachineArn"]

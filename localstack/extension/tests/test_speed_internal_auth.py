@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from botocore.config import Config
-from localstack_api import LOCALSTACK_URL, client, require_localstack, speed_status
+from localstack_api import LOCALSTACK_URL, client, require_localstack, s3_put_definition, speed_status
 
 from ticket_localstack.speed import internal_auth
 from ticket_localstack.speed.internal_auth import MockInternalAuth
@@ -74,17 +74,7 @@ def test_a_task_in_another_account_and_region_reaches_its_own_bucket() -> None:
     sfn = client("stepfunctions", Config(inject_host_prefix=False), region=region, access_key=account)
     bucket = f"mock-auth-{uuid.uuid4().hex[:8]}"
     s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
-    definition = {
-        "StartAt": "Put",
-        "States": {
-            "Put": {
-                "Type": "Task",
-                "Resource": "arn:aws:states:::aws-sdk:s3:putObject",
-                "Parameters": {"Bucket": bucket, "Key": "k", "Body": "from the task"},
-                "End": True,
-            }
-        },
-    }
+    definition = s3_put_definition(bucket, "k", "from the task")
     machine = sfn.create_state_machine(
         name=bucket,
         definition=json.dumps(definition),
