@@ -14,6 +14,7 @@ FUZZ_VENV  := $(LOCAL)/venv-schemathesis
 SCHEMATHESIS := $(FUZZ_VENV)/bin/schemathesis
 ESDK_CLI   := $(ESDK_VENV)/bin/aws-encryption-cli
 LS_PY      := $(CURDIR)/$(LOCAL)/venv-localstack/bin/python
+UV         := $(LOCAL)/venv-uv/bin/uv
 EXT_DIR    := localstack/extension
 NPM_STAMP  := node_modules/.package-lock.json
 SLS        := npx --no-install sls
@@ -37,28 +38,33 @@ $(NPM_STAMP): package.json package-lock.json
 
 install: $(NPM_STAMP) ## Install Node dependencies from the lock file
 
-$(CFN_VENV)/bin/cfn-lint: scripts/cfn-lint.requirements.txt
+# uv (pinned) creates and fills every venv below; scripts/uv.sh installs it with pip.
+$(UV): scripts/uv.requirements.txt
+	@bash scripts/uv.sh >/dev/null
+	@touch $@
+
+$(CFN_VENV)/bin/cfn-lint: scripts/cfn-lint.requirements.txt $(UV)
 	@echo "==> creating the cfn-lint venv in $(CFN_VENV)"
-	$(PYTHON) -m venv $(CFN_VENV)
-	$(CFN_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
+	$(UV) venv --quiet --clear --python $(PYTHON) $(CFN_VENV)
+	$(UV) pip install --quiet --python $(CFN_VENV) -r $<
 	@touch $@
 
 # A tool's own venv from a requirements file that pins every transitive version, installed
 # with --no-deps so nothing unpinned sneaks in. $(1): the venv folder, $(2): what it is for.
 define pinned-venv
 	@echo "==> creating the $(2) venv in $(1)"
-	$(PYTHON) -m venv $(1)
-	$(1)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
+	$(UV) venv --quiet --clear --python $(PYTHON) $(1)
+	$(UV) pip install --quiet --python $(1) --no-deps -r $<
 	@touch $@
 endef
 
-$(ESDK_CLI): scripts/esdk-cli.requirements.txt
+$(ESDK_CLI): scripts/esdk-cli.requirements.txt $(UV)
 	$(call pinned-venv,$(ESDK_VENV),Encryption SDK CLI)
 
-$(CHECKOV): scripts/checkov.requirements.txt
+$(CHECKOV): scripts/checkov.requirements.txt $(UV)
 	$(call pinned-venv,$(CHECKOV_VENV),checkov)
 
-$(SCHEMATHESIS): scripts/schemathesis.requirements.txt
+$(SCHEMATHESIS): scripts/schemathesis.requirements.txt $(UV)
 	$(call pinned-venv,$(FUZZ_VENV),Schemathesis)
 
 esdk-cli: $(ESDK_CLI) ## The AWS Encryption SDK CLI (pinned venv) the integration suite cross-checks tickets with
@@ -91,14 +97,13 @@ cfn-lint: $(CFN_VENV)/bin/cfn-lint package ## Lint the packaged CloudFormation t
 	@echo "==> cfn-lint $(TEMPLATE)"
 	$(CFN_VENV)/bin/cfn-lint --non-zero-exit-code informational $(TEMPLATE)
 
-venv: ## Create or update the LocalStack venv (pinned; LOCAL_EMULATOR=localemu: LocalEmu's) with the project's extension in it
+venv: $(UV) ## Create or update the LocalStack venv (pinned; LOCAL_EMULATOR=localemu: LocalEmu's) with the project's extension in it
 	@bash localstack/venv.sh
 
-venv-localstack venv-localemu:
+venv-localstack venv-localemu: $(UV)
 	@LOCAL_EMULATOR=$(@:venv-%=%) bash localstack/venv.sh
 
-# Every venv and node_modules, side by side: on a fresh clone they are most of make test's set-up
-# (about 2.5 min one after another), and pip spends much of it waiting on the disk.
+# Every venv and node_modules, side by side: on a fresh clone they are most of make test's set-up.
 venvs: $(NPM_STAMP) venv-localstack venv-localemu $(CFN_VENV)/bin/cfn-lint $(CHECKOV) $(ESDK_CLI) $(SCHEMATHESIS) ## Create every pinned venv make test uses, in parallel
 
 # Always in the LocalStack venv: the extension is written against the `localstack` names (LocalEmu's are the same

@@ -25,13 +25,14 @@ ensure_venv() {
   stamp="$LS_VENV/.installed-$(cat "$EMU_REQUIREMENTS" "$EMU_CONSTRAINTS" "$EXT_DIR/requirements-dev.txt" | sha256sum | cut -c1-12)"
   [ -f "$stamp" ] && return
   py=$(find_python)
-  say "creating the $EMU_NAME venv in $LS_VENV with $("$py" --version) (first run only, 1-3 minutes)"
-  rm -rf "$LS_VENV"
-  "$py" -m venv "$LS_VENV"
-  local started=$SECONDS
-  "$LS_VENV/bin/pip" install --disable-pip-version-check --progress-bar off \
-    -r "$EMU_REQUIREMENTS" -r "$EXT_DIR/requirements-dev.txt" -c "$EMU_CONSTRAINTS" |
-    grep --line-buffered -E '^(Collecting|Successfully)'
+  say "creating the $EMU_NAME venv in $LS_VENV with $("$py" --version) (first run only, under a minute)"
+  local started=$SECONDS uv
+  uv=$(bash scripts/uv.sh)
+  # --seed: pip stays in the venv, for whoever adds a tool to it by hand.
+  "$uv" venv --quiet --clear --seed --python "$py" "$LS_VENV"
+  "$uv" pip install --python "$LS_VENV" \
+    -r "$EMU_REQUIREMENTS" -r "$EXT_DIR/requirements-dev.txt" -c "$EMU_CONSTRAINTS" 2>&1 |
+    grep --line-buffered -vE '^ [+~-] ' # its summary lines, not the list of 130 packages
   touch "$stamp"
   say "$EMU_NAME venv ready in $((SECONDS - started)) s"
 }
@@ -43,7 +44,8 @@ ensure_extension() {
   [ -f "$stamp" ] && return
   say "installing the project's LocalStack extension ($EXT_DIR) into $LS_VENV"
   rm -f "$LS_VENV"/.extension-*
-  "$LS_VENV/bin/pip" install --disable-pip-version-check --quiet --force-reinstall --no-deps "./$EXT_DIR"
+  # --reinstall also rebuilds it: uv would otherwise reuse its cached build of the folder.
+  "$(bash scripts/uv.sh)" pip install --quiet --python "$LS_VENV" --reinstall --no-deps "./$EXT_DIR"
   # plux caches entry points under a key made of sys.path mtimes as 32-bit floats (2-minute steps), so a
   # plugin added by a quick reinstall would stay unseen: LocalStack's cache is ours (XDG_CACHE_HOME) and cleared.
   rm -rf "$LS_CACHE/plux"
