@@ -29,11 +29,16 @@ export type Row = {
   replay?: boolean;
   /** KMS is called once per data key: the encrypt function must start cold to ask for one. */
   coldEncrypt?: boolean;
+  /** The function whose timeout is cut to SHORT_TIMEOUT_S while the faulted request runs. */
+  shortTimeout?: (t: Target) => string;
   /** What stays behind by design when a compensation itself keeps failing (README, "Fault injection"). */
   residue?: 'seat held' | 'key held';
 };
 
-type Variant = Pick<Row, 'failure' | 'faults'> & { answer?: Answer };
+type Variant = Pick<Row, 'failure' | 'faults' | 'shortTimeout'> & { answer?: Answer };
+
+/** A timeout fault waits the function's whole timeout: the case sets it to this first (the stage has 10 s). */
+export const SHORT_TIMEOUT_S = 2;
 
 export const err = (statusCode: number, code: string) => ({ statusCode, code });
 export const CREATED: Answer = { status: 201 };
@@ -127,8 +132,9 @@ export function functionRows(state: string, fn: (t: Target) => string, failed: A
   const variants: Variant[] = [
     { failure: 'the handler throws', faults: (t) => once(t, { functionError: 'throw' }), answer: failed },
     {
-      failure: 'the handler times out (10 s)',
+      failure: `the handler times out (its timeout set to ${SHORT_TIMEOUT_S} s)`,
       faults: (t) => once(t, { functionError: 'timeout' }),
+      shortTimeout: fn,
       answer: failed,
     },
     { failure: 'the runtime crashes', faults: (t) => once(t, { functionError: 'crash' }), answer: failed },

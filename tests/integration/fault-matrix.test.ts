@@ -5,8 +5,9 @@ import { functionName } from '../../localstack/stack-info';
 import { subscribeInbox, type TicketInbox } from '../../localstack/ticket-inbox';
 import { clearFaults, injectFaults } from '../../tools/client/fault-injection';
 import { givenGenerateRequest, pastStart } from '../support/tickets';
-import type { Answer, Row, Target } from './fault-classes';
+import { type Answer, type Row, SHORT_TIMEOUT_S, type Target } from './fault-classes';
 import { MATRIX } from './fault-matrix';
+import { shortenTimeout } from './function-timeout';
 import { localStack, postTickets } from './local-stack';
 import { exists, keyRecordKey, keyRecordStatus, seatClaimKey, storedTicketIds } from './ticket-ledger';
 
@@ -83,8 +84,10 @@ describe('the fault matrix, on the real engine', () => {
     if (row.coldEncrypt) utimesSync(ENCRYPT_BUNDLE, new Date(), new Date()); // hot reload: a cold start
     const before = await storedTicketIds(bucket);
     const rules = row.faults(target);
+    const restoreTimeout =
+      row.shortTimeout && (await shortenTimeout(row.shortTimeout(target), SHORT_TIMEOUT_S));
     await injectFaults(rules);
-    const answer = await send(body);
+    const answer = await send(body).finally(() => restoreTimeout?.());
     const injected = await clearFaults();
 
     outcomes.push(
