@@ -7,12 +7,12 @@ case "$mode" in
   host)
     if host_running; then
       pid=$(cat "$LS_PID")
-      say "stopping LocalStack (host mode, pid $pid)"
+      say "stopping $(cut -d' ' -f1 "$LS_EXT_FILE" 2>/dev/null || echo the emulator) (host mode, pid $pid)"
       kill "$pid" 2>/dev/null || true # it may have exited since the check
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       if kill -0 "$pid" 2>/dev/null; then say "still running after 30 s; sending SIGKILL"; kill -9 "$pid" 2>/dev/null || true; fi
     else
-      say "LocalStack (host mode) is not running"
+      say "the emulator (host mode) is not running"
     fi
     rm -f "$LS_PID"
     ;;
@@ -20,6 +20,6 @@ case "$mode" in
     say "stopping LocalStack (docker compose)"
     compose down
     ;;
-  *) say "nothing to stop: LocalStack was not started by make local-up" ;;
+  *) say "nothing to stop: no emulator was started by make local-up" ;;
 esac
 rm -f "$LS_MODE_FILE"

@@ -47,7 +47,7 @@ start_host() {
 check_executor() {
   [ "$mode" = host ] || return 0
   grep -q "local-node executor: Lambda functions run as local processes" "$LS_LOG" ||
-    die "LocalStack is not running Lambdas with the project's '$LS_EXECUTOR' executor. Check the log (make local-logs) for 'Invalid specified plugin name' or an extension error, then: make local-down && make local-up"
+    die "$EMU_NAME is not running Lambdas with the project's '$LS_EXECUTOR' executor. Check the log (make local-logs) for 'Invalid specified plugin name' or an extension error, then: make local-down && make local-up"
 }
 
 start_docker() {
@@ -57,19 +57,22 @@ start_docker() {
 }
 
 wait_healthy() {
-  local waited=0 started=$SECONDS
+  local started=$SECONDS said=-1
   until healthy; do
+    local waited=$((SECONDS - started))
     if [ "$mode" = host ] && ! host_running; then
-      die "LocalStack exited during start-up. Last lines of $LS_LOG:"$'\n'"$(tail -n 20 "$LS_LOG")"
+      die "$EMU_NAME exited during start-up. Last lines of $LS_LOG:"$'\n'"$(tail -n 20 "$LS_LOG")"
     fi
     [ "$waited" -ge "$LS_HEALTH_TIMEOUT" ] &&
       die "$EMU_NAME did not answer $LS_URL$EMU_INTERNAL_PATH/health within ${LS_HEALTH_TIMEOUT}s. See the log: make local-logs"
-    [ $((waited % 10)) -eq 0 ] && say "waiting for LocalStack health (${waited}s)"
-    sleep 2
-    waited=$((waited + 2))
+    if [ $((waited / 10)) -gt "$said" ]; then
+      said=$((waited / 10))
+      say "waiting for $EMU_NAME health (${waited}s)"
+    fi
+    sleep 0.5
   done
   # In host mode the answer must come from our own process, not another emulator on the port.
-  [ "$mode" = docker ] || host_running || die "something else answers on $LS_URL; LocalStack from local-up is not running"
+  [ "$mode" = docker ] || host_running || die "something else answers on $LS_URL; $EMU_NAME from local-up is not running"
   say "$EMU_NAME is healthy at $LS_URL ($((SECONDS - started)) s)"
 }
 
