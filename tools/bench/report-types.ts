@@ -86,7 +86,13 @@ export type HttpFigure = {
 export type Variant = 'patched' | 'unpatched' | 'as running' | `without ${string}`;
 
 /** The newest patches, each measured by a variant with every other patch on: what it alone adds. */
-export const LEAVE_ONE_OUT = ['in-memory-client', 'internal-mock-auth', 'sfn-branch-log-debug'] as const;
+export const LEAVE_ONE_OUT = [
+  'in-memory-client',
+  'internal-mock-auth',
+  'sfn-branch-log-debug',
+  'lambda-log-batch',
+  'lambda-metric-batch',
+] as const;
 
 export type HttpRun = HttpFigure & { target: string; variant: Variant };
 

@@ -20,6 +20,8 @@ from ticket_localstack.speed.express_events import express_events_patch
 from ticket_localstack.speed.in_memory_client import in_memory_client_patch
 from ticket_localstack.speed.internal_auth import internal_auth_patch
 from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sfn_jsonpath_patch
+from ticket_localstack.speed.lambda_log_batch import lambda_log_batch_patch
+from ticket_localstack.speed.lambda_metric_batch import lambda_metric_batch_patch
 from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
 from ticket_localstack.speed.sync_executions import sync_execution_bound_patch
@@ -40,6 +42,8 @@ STANDARD_PATCHES: dict[str, PatchFactory] = {
     "vtl-template-cache": vtl_template_patch,
     "sfn-sync-execution-bound": sync_execution_bound_patch,
     "sfn-branch-log-debug": branch_log_patch,
+    "lambda-log-batch": lambda_log_batch_patch,
+    "lambda-metric-batch": lambda_metric_batch_patch,
 }
 OPT_IN_PATCHES: dict[str, PatchFactory] = {
     "sfn-skip-express-events": express_events_patch,
