@@ -48,11 +48,10 @@ const EDIT_ROUNDS = 3;
 // Untimed: tracing allocations slows the emulator down.
 const CENSUS_PLAN: LoadPlan = { connections: 20, amount: 300 };
 const CENSUS_SETTLE_MS = 6000;
-/** The patch a `without <patch>` variant leaves out, else undefined. */
-const leftOutBy = (variant: Variant) =>
-  variant.startsWith('without ') ? variant.slice('without '.length) : undefined;
+/** The patch a `with <patch>` or `without <patch>` variant is about, else undefined. */
+const pairedPatch = (variant: Variant) => /^with(out)? (.+)$/.exec(variant)?.[2];
 const plansOf = (variant: Variant) =>
-  leftOutBy(variant) ? LEFT_OUT_PLAN : PLANS[variant as keyof typeof PLANS];
+  pairedPatch(variant) ? LEFT_OUT_PLAN : PLANS[variant as keyof typeof PLANS];
 
 const say = (message: string) => console.log(`bench: ${message}`);
 
@@ -112,8 +111,10 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const generate = all[0] as Target;
   const initial = await speedPatches(endpoint);
   const measured = LEAVE_ONE_OUT.filter((name) => initial?.applied.includes(name));
+  // Each patch left out right after a run with it: the emulator slows as its state grows over the
+  // bench, and a pair measured side by side shares that drift.
   const variants: Variant[] = initial
-    ? ['unpatched', ...measured.map((name): Variant => `without ${name}`), 'patched']
+    ? ['unpatched', 'patched', ...measured.flatMap((name): Variant[] => [`with ${name}`, `without ${name}`])]
     : ['as running'];
   const pid = localstackPid(root);
   const build = handlerBuild();
@@ -121,14 +122,14 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const runs: HttpRun[] = [];
   try {
     for (const variant of variants) {
-      const leftOut = leftOutBy(variant);
-      if (leftOut)
+      if (pairedPatch(variant)) {
+        const leftOut = variant.startsWith('without ') ? pairedPatch(variant) : undefined;
         await speedPatches(
           endpoint,
           true,
           initial?.applied.filter((name) => name !== leftOut),
         );
-      else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
+      } else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
       cold.push(await coldCall(generate, variant, build));
       for (const target of all) {
         await timedCall(target); // warm, and checked, before the load

@@ -68,20 +68,26 @@ export function speedRatios(runs: readonly HttpRun[], generate: string, floor: s
   }
   const fast20 = find(runs, generate, 'patched', 20);
   for (const patch of LEAVE_ONE_OUT) {
-    const without1 = find(runs, generate, `without ${patch}`, 1);
-    const without20 = find(runs, generate, `without ${patch}`, 20);
-    if (without1 && fast) {
+    const [with1, without1] = [
+      find(runs, generate, `with ${patch}`, 1),
+      find(runs, generate, `without ${patch}`, 1),
+    ];
+    const [with20, without20] = [
+      find(runs, generate, `with ${patch}`, 20),
+      find(runs, generate, `without ${patch}`, 20),
+    ];
+    if (without1 && with1) {
       rows.push([
         `${generate} p50 at 1 connection, without / with ${patch}`,
-        `${ms(without1.latencyMs.median)} / ${ms(fast.latencyMs.median)} ms`,
-        ratio(without1.latencyMs.median / fast.latencyMs.median),
+        `${ms(without1.latencyMs.median)} / ${ms(with1.latencyMs.median)} ms`,
+        ratio(without1.latencyMs.median / with1.latencyMs.median),
       ]);
     }
-    if (without20 && fast20) {
+    if (without20 && with20) {
       rows.push([
         `${generate} req/s at 20 connections, with / without ${patch}`,
-        `${rate(fast20.requestsPerSec)} / ${rate(without20.requestsPerSec)}`,
-        ratio(fast20.requestsPerSec / without20.requestsPerSec),
+        `${rate(with20.requestsPerSec)} / ${rate(without20.requestsPerSec)}`,
+        ratio(with20.requestsPerSec / without20.requestsPerSec),
       ]);
     }
   }
@@ -141,7 +147,7 @@ export function renderHttp(section: HttpSection): string {
   const commands = [...new Set(section.runs.map((r) => r.command))];
   return [
     title,
-    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); **without <patch>** is every patch but that one, for the newest ones (${LEAVE_ONE_OUT.map(inlineCode).join(', ')}), so that each one's share shows on its own; each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it. **RSS growth** is how much the emulator's resident memory (VmRSS) grew over the run, per 1,000 requests: what it keeps per request (stored objects, logs, executions) plus allocator noise, so only the Generate rows of the long runs say much.`,
+    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); **without <patch>** is every patch but that one, for the newest ones (${LEAVE_ONE_OUT.map(inlineCode).join(', ')}), measured right after **with <patch>** (every patch, the same load) so that the pair shares the emulator's drift and each patch's share shows on its own; each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it. **RSS growth** is how much the emulator's resident memory (VmRSS) grew over the run, per 1,000 requests: what it keeps per request (stored objects, logs, executions) plus allocator noise, so only the Generate rows of the long runs say much.`,
     section.switchNote ?? '',
     mdTable(
       ['Target', 'body', 'expected status'],

@@ -83,7 +83,8 @@ export type HttpFigure = {
  * `patched`/`unpatched`: the extension's speed patches on or off; `as running` without the switch;
  * `without <patch>`: every standard patch but that one, so its share is measured on its own.
  */
-export type Variant = 'patched' | 'unpatched' | 'as running' | `without ${string}`;
+/** `with <patch>` / `without <patch>`: a pair measured one right after the other, every other patch on. */
+export type Variant = 'patched' | 'unpatched' | 'as running' | `with ${string}` | `without ${string}`;
 
 /** The newest patches, each measured by a variant with every other patch on: what it alone adds. */
 export const LEAVE_ONE_OUT = [
