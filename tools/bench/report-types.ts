@@ -93,6 +93,7 @@ export const LEAVE_ONE_OUT = [
   'sfn-branch-log-debug',
   'lambda-log-batch',
   'lambda-metric-batch',
+  'botocore-user-agent-cache',
 ] as const;
 
 export type HttpRun = HttpFigure & { target: string; variant: Variant };

@@ -26,6 +26,7 @@ from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
 from ticket_localstack.speed.sync_executions import sync_execution_bound_patch
 from ticket_localstack.speed.task_clients import task_client_patch
+from ticket_localstack.speed.user_agent import user_agent_patch
 from ticket_localstack.speed.vtl_template_cache import vtl_template_patch
 from ticket_localstack.versions import check_localstack_version
 
@@ -44,6 +45,7 @@ STANDARD_PATCHES: dict[str, PatchFactory] = {
     "sfn-branch-log-debug": branch_log_patch,
     "lambda-log-batch": lambda_log_batch_patch,
     "lambda-metric-batch": lambda_metric_batch_patch,
+    "botocore-user-agent-cache": user_agent_patch,
 }
 OPT_IN_PATCHES: dict[str, PatchFactory] = {
     "sfn-skip-express-events": express_events_patch,
