@@ -111,8 +111,8 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const generate = all[0] as Target;
   const initial = await speedPatches(endpoint);
   const measured = LEAVE_ONE_OUT.filter((name) => initial?.applied.includes(name));
-  // Each patch left out right after a run with it: the emulator slows as its state grows over the
-  // bench, and a pair measured side by side shares that drift.
+  // Each patch left out right after a run with it: runs later in a bench came out slower (the drift in
+  // docs/localstack-speed-patches.md), and a pair measured side by side shares it.
   const variants: Variant[] = initial
     ? ['unpatched', 'patched', ...measured.flatMap((name): Variant[] => [`with ${name}`, `without ${name}`])]
     : ['as running'];
