@@ -68,14 +68,10 @@ export function speedRatios(runs: readonly HttpRun[], generate: string, floor: s
   }
   const fast20 = find(runs, generate, 'patched', 20);
   for (const patch of LEAVE_ONE_OUT) {
-    const [with1, without1] = [
-      find(runs, generate, `with ${patch}`, 1),
-      find(runs, generate, `without ${patch}`, 1),
-    ];
-    const [with20, without20] = [
-      find(runs, generate, `with ${patch}`, 20),
-      find(runs, generate, `without ${patch}`, 20),
-    ];
+    const pair = (connections: number) =>
+      ([`with ${patch}`, `without ${patch}`] as const).map((v) => find(runs, generate, v, connections));
+    const [with1, without1] = pair(1);
+    const [with20, without20] = pair(20);
     if (without1 && with1) {
       rows.push([
         `${generate} p50 at 1 connection, without / with ${patch}`,

@@ -1,7 +1,6 @@
 """lambda-metric-batch: the same Lambda data points, written per account and region in one call."""
 
 import time
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -54,10 +53,7 @@ def test_lambda_metrics_reach_cloudwatch_as_many_as_invocations_and_errors(
     make_function: Callable[..., str], invoke: Callable[..., Any]
 ) -> None:
     """Against the running LocalStack (with or without the patch: the same sums)."""
-    name = make_function(
-        "exports.handler = async (e) => { if (e.fail) throw new Error('no'); return 1; };",
-        Description=f"metric-batch-{uuid.uuid4().hex[:6]}",
-    )
+    name = make_function("exports.handler = async (e) => { if (e.fail) throw new Error('no'); return 1; };")
     for event in ({}, {}, {"fail": True}):
         invoke(name, event)
     cloudwatch = client("cloudwatch")

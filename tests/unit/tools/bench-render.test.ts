@@ -1,43 +1,7 @@
 import { renderReport } from '../../../tools/bench/render';
-import { speedRatios } from '../../../tools/bench/render-http';
-import type { BenchReport, HttpRun, Variant } from '../../../tools/bench/report-types';
+import type { BenchReport } from '../../../tools/bench/report-types';
 import { summarize } from '../../../tools/shared/stats';
-
-const run = (
-  target: string,
-  variant: Variant,
-  connections: number,
-  rps: number,
-  latencies: number[],
-): HttpRun => ({
-  target,
-  variant,
-  connections,
-  amount: latencies.length,
-  durationS: 10,
-  requestsPerSec: rps,
-  latencyMs: summarize(latencies),
-  errors: 0,
-  cpuMsPerRequest: 12.5,
-  rssMbPerThousand: 4.25,
-  command: `npx autocannon -c ${connections} http://127.0.0.1:4566/tickets`,
-});
-
-const RUNS = [
-  run('Generate', 'unpatched', 1, 1, [800, 1000]),
-  run('Generate', 'unpatched', 20, 1.5, [15000]),
-  run('Generate', 'with in-memory-client', 1, 20, [45, 55]),
-  run('Generate', 'with in-memory-client', 20, 32, [480]),
-  run('Generate', 'without in-memory-client', 1, 15, [70, 90]),
-  run('Generate', 'without in-memory-client', 20, 24, [700]),
-  run('Generate', 'with internal-mock-auth', 1, 20, [44]),
-  run('Generate', 'with internal-mock-auth', 20, 27, [520]),
-  run('Generate', 'without internal-mock-auth', 1, 18, [55]),
-  run('Generate', 'without internal-mock-auth', 20, 27, [600]),
-  run('Generate', 'patched', 1, 20, [40, 60]),
-  run('Generate', 'patched', 20, 30, [500]),
-  run('Floor', 'patched', 1, 80, [10]),
-];
+import { RUNS } from './bench-runs';
 
 function report(localstackUp: boolean): BenchReport {
   const skipped = { status: 'skipped', reason: 'run `make local-up` first.' } as const;
@@ -241,29 +205,5 @@ describe('renderReport', () => {
 
   it('ends with one newline', () => {
     expect(up.endsWith('\n') && !up.endsWith('\n\n')).toBe(true);
-  });
-});
-
-describe('speedRatios', () => {
-  it('compares patched with unpatched, each patch left out with the run beside it, and Generate with the floor', () => {
-    expect(speedRatios(RUNS, 'Generate', 'Floor')).toEqual([
-      ['Generate p50 at 1 connection, unpatched / patched', '900 / 50.0 ms', '18.0x'],
-      ['Generate p50 / floor p50, both patched, 1 connection', '50.0 / 10.0 ms', '5.0x'],
-      ['Generate p50 at 1 connection, without / with in-memory-client', '80.0 / 50.0 ms', '1.6x'],
-      ['Generate req/s at 20 connections, with / without in-memory-client', '32 / 24', '1.3x'],
-      ['Generate p50 at 1 connection, without / with internal-mock-auth', '55.0 / 44.0 ms', '1.3x'],
-      ['Generate req/s at 20 connections, with / without internal-mock-auth', '27 / 27', '1.0x'],
-      ['Generate req/s at 20 connections, patched / unpatched', '30 / 1.50', '20.0x'],
-    ]);
-  });
-
-  it('leaves out what a run did not measure', () => {
-    expect(
-      speedRatios(
-        RUNS.filter((r) => r.variant === 'patched'),
-        'Generate',
-        'Floor',
-      ),
-    ).toHaveLength(1);
   });
 });

@@ -26,7 +26,6 @@ from ticket_localstack.speed.windowed import Batch, Windowed
 LOG = logging.getLogger(__name__)
 WINDOW_S = 0.5
 MAX_PER_CALL = 1000  # PutMetricData's limit of MetricData entries
-_VERSION_MANAGER = "localstack.services.lambda_.invocation.version_manager"
 _METRICS = "localstack.services.lambda_.invocation.metrics"
 
 Key = tuple[str, str, str, str]  # account, region, function name, metric name
