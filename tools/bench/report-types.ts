@@ -94,6 +94,9 @@ export const LEAVE_ONE_OUT = [
   'lambda-log-batch',
   'lambda-metric-batch',
   'botocore-user-agent-cache',
+  'apigateway-schema-cache',
+  'sfn-inline-programs',
+  'sfn-task-thread-pool',
 ] as const;
 
 export type HttpRun = HttpFigure & { target: string; variant: Variant };

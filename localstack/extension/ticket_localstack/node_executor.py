@@ -32,7 +32,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import requests
 from localstack import config
 from localstack.services.lambda_.invocation.executor_endpoint import ExecutorEndpoint, StatusErrorException
 from localstack.services.lambda_.invocation.lambda_models import FunctionVersion, InvocationResult
@@ -45,6 +44,7 @@ from ticket_localstack.chaos.rules import FaultRule
 from ticket_localstack.code_watch import CodeWatch
 from ticket_localstack.node_env import command, lambda_environment, runtime_settings
 from ticket_localstack.node_host import check_runtime, code_of, error_payload, node_binary
+from ticket_localstack.node_link import InvokeTimedOut, NodeLink, ProcessUnreachable
 from ticket_localstack.node_logs import Usage, invocation_log, kb_to_mb, peak_rss_mb
 from ticket_localstack.versions import check_localstack_version
 
@@ -76,8 +76,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self.peak_mb: int | None = None  # the last Max Memory Used, for a process that died since
         self.pump: threading.Thread | None = None
         self.started, self.mark = 0.0, 0  # the invocation in progress: when, and its first output line
-        self.session = requests.Session()  # one keep-alive connection to the process
-        self.session.trust_env = False  # loopback: no proxy env vars or .netrc (as LocalStack's own invoke)
+        self.link: NodeLink | None = None  # the kept connection to the process's /invoke
 
     # --- lifecycle -------------------------------------------------------------------------
     def start(self, env_vars: dict[str, Any]) -> None:
@@ -96,7 +95,8 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         settings = runtime_settings(self.get_runtime_endpoint(), self.id, port)
         if self.code_watch:
             self.code_watch.loaded(self._handler_file())
-        self.spawned_at, self.cold = time.monotonic(), True
+        self.spawned_at, self.cold, self.peak_mb = time.monotonic(), True, None
+        self.link = NodeLink(port)
         self.process = process = subprocess.Popen(
             command(env, node, RUNTIME_JS, self.code_dir),
             cwd=self.code_dir,
@@ -115,13 +115,14 @@ class NodeRuntimeExecutor(RuntimeExecutor):
 
     def _kill(self) -> None:
         process, self.process = self.process, None
+        if self.link:
+            self.link.close()
         if process and process.poll() is None:
             process.kill()
             process.wait(timeout=5)
 
     def stop(self) -> None:
         self._kill()
-        self.session.close()
         if self.code_watch:
             self.code_watch.close()
         try:
@@ -165,17 +166,17 @@ class NodeRuntimeExecutor(RuntimeExecutor):
                 process = self._restart("code changed")
         self._thaw(process)
         self.started, self.mark = time.monotonic(), self.lines_seen
-        self.peak_mb = peak_rss_mb(process.pid) or self.peak_mb  # for a process that dies in this call
+        if self.peak_mb is None:  # for a new process that dies in this call (later: the last answer's)
+            self.peak_mb = peak_rss_mb(process.pid)
         if fault is not None and fault.function_error:
             return self._injected(fault, request_id, timeout_s)
-        url = f"http://127.0.0.1:{self.executor_endpoint.container_port}/invoke"
         body = {**payload, "deadline-ms": int(time.time() * 1000 + timeout_s * 1000)}
+        assert self.link is not None  # made with the process
         try:
-            # The read timeout is the function timeout: the runtime sends nothing until it is done.
-            answer = self.session.post(url, json=body, timeout=(5, timeout_s)).json()
-        except requests.ReadTimeout:
+            answer = self.link.invoke(body, timeout_s)
+        except InvokeTimedOut:
             return self._timed_out(request_id, timeout_s)
-        except requests.ConnectionError:
+        except ProcessUnreachable:
             return self._exited(request_id, process)
         return self._answered(request_id, answer)
 

@@ -17,6 +17,7 @@ import contextlib
 import logging
 import threading
 import time
+from typing import Protocol, runtime_checkable
 
 from localstack.runtime import hooks
 from localstack.utils import threads
@@ -27,13 +28,21 @@ LOG = logging.getLogger(__name__)
 PRUNE_EVERY_S = 5.0
 
 
+@runtime_checkable
+class Joinable(Protocol):
+    """A thread, or what stands in for one in `TMP_THREADS`."""
+
+    def is_alive(self) -> bool: ...
+
+    def join(self, timeout: float | None = None) -> None: ...
+
+
 def prune_finished(listed: list[object]) -> int:
-    """Joins and removes the finished threads of `listed` in place; returns how many. Other
-    entries (LocalStack also lists thread pools there) stay, and so does whatever other threads
+    """Joins and removes the finished threads of `listed` in place; returns how many. A thread is
+    anything with `is_alive` and `join` (also the speed patches' pooled tasks, speed/task_threads.py).
+    Other entries (LocalStack also lists thread pools there) stay, and so does whatever other threads
     append meanwhile (`remove` takes out just the one)."""
-    finished = [
-        entry for entry in list(listed) if isinstance(entry, threading.Thread) and not entry.is_alive()
-    ]
+    finished = [entry for entry in list(listed) if isinstance(entry, Joinable) and not entry.is_alive()]
     for thread in finished:
         thread.join(timeout=0)
         with contextlib.suppress(ValueError):  # removed by LocalStack's own cleanup meanwhile

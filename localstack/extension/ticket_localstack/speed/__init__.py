@@ -18,14 +18,17 @@ from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
 from ticket_localstack.speed.endpoint import register
 from ticket_localstack.speed.express_events import express_events_patch
 from ticket_localstack.speed.in_memory_client import in_memory_client_patch
+from ticket_localstack.speed.inline_programs import inline_programs_patch
 from ticket_localstack.speed.internal_auth import internal_auth_patch
 from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sfn_jsonpath_patch
 from ticket_localstack.speed.lambda_log_batch import lambda_log_batch_patch
 from ticket_localstack.speed.lambda_metric_batch import lambda_metric_batch_patch
 from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
+from ticket_localstack.speed.schema_validator import schema_validator_patch
 from ticket_localstack.speed.sync_executions import sync_execution_bound_patch
 from ticket_localstack.speed.task_clients import task_client_patch
+from ticket_localstack.speed.task_threads import task_threads_patch
 from ticket_localstack.speed.user_agent import user_agent_patch
 from ticket_localstack.speed.vtl_template_cache import vtl_template_patch
 from ticket_localstack.versions import check_localstack_version
@@ -40,12 +43,15 @@ STANDARD_PATCHES: dict[str, PatchFactory] = {
     "sfn-task-client-cache": task_client_patch,
     "sfn-operation-model-cache": operation_model_patch,
     "apigateway-jsonpath-cache": apigateway_jsonpath_patch,
+    "apigateway-schema-cache": schema_validator_patch,
     "vtl-template-cache": vtl_template_patch,
     "sfn-sync-execution-bound": sync_execution_bound_patch,
     "sfn-branch-log-debug": branch_log_patch,
     "lambda-log-batch": lambda_log_batch_patch,
     "lambda-metric-batch": lambda_metric_batch_patch,
     "botocore-user-agent-cache": user_agent_patch,
+    "sfn-inline-programs": inline_programs_patch,
+    "sfn-task-thread-pool": task_threads_patch,
 }
 OPT_IN_PATCHES: dict[str, PatchFactory] = {
     "sfn-skip-express-events": express_events_patch,
