@@ -76,6 +76,19 @@ wait_healthy() {
   say "$EMU_NAME is healthy at $LS_URL ($((SECONDS - started)) s)"
 }
 
+# The stack is deployed and has answered its smoke request, and nothing else runs yet: the speed patch
+# python-gc-freeze takes the emulator's objects out of Python's cyclic GC now (docs/localstack-speed-patches.md).
+freeze_gc() {
+  local answer
+  if answer=$(curl -s --max-time 30 -X POST "$LS_URL/_ticket_orchestrator/gc-freeze" -w ' %{http_code}'); then
+    case "$answer" in
+      *' 200') say "python-gc-freeze: ${answer% 200}" ;;
+      *' 409') say "python-gc-freeze is off (TICKET_SPEED_PATCHES): nothing frozen" ;;
+      *) say "python-gc-freeze: the emulator answered ${answer##* } (nothing frozen)" ;;
+    esac
+  fi
+}
+
 mode=$(pick_mode)
 case "$mode" in
   docker) say "mode D: a Docker engine answers; the stack deploys with its real Lambdas" ;;
@@ -91,3 +104,4 @@ say "deployed in $((SECONDS - deploy_started)) s"
 check_executor
 
 npx --no-install tsx localstack/print-usage.ts "$mode"
+freeze_gc

@@ -97,6 +97,7 @@ export const LEAVE_ONE_OUT = [
   'apigateway-schema-cache',
   'sfn-inline-programs',
   'sfn-task-thread-pool',
+  'python-gc-freeze',
 ] as const;
 
 export type HttpRun = HttpFigure & { target: string; variant: Variant };

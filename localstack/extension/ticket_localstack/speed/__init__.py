@@ -5,7 +5,8 @@ that it applied, and can be reverted; the LocalStack version is checked once, be
 Switches, read at start-up:
   TICKET_SPEED_PATCHES=0|off        every patch off (default: on)
   TICKET_SKIP_EXPRESS_EVENTS=1|on   the opt-in one: no EventBridge status events for EXPRESS executions
-At run time, GET/POST /_ticket_orchestrator/speed-patches reads or flips the standard ones.
+At run time, GET/POST /_ticket_orchestrator/speed-patches reads or flips the standard ones, and
+POST /_ticket_orchestrator/gc-freeze freezes what the emulator holds now (python-gc-freeze, gc_freeze.py).
 """
 
 import logging
@@ -17,6 +18,8 @@ from ticket_localstack.speed.branch_logs import branch_log_patch
 from ticket_localstack.speed.control import PatchFactory, SpeedPatches, Switches
 from ticket_localstack.speed.endpoint import register
 from ticket_localstack.speed.express_events import express_events_patch
+from ticket_localstack.speed.gc_freeze import gc_freeze_patch
+from ticket_localstack.speed.gc_freeze import register as register_gc_freeze
 from ticket_localstack.speed.in_memory_client import in_memory_client_patch
 from ticket_localstack.speed.inline_programs import inline_programs_patch
 from ticket_localstack.speed.internal_auth import internal_auth_patch
@@ -52,6 +55,7 @@ STANDARD_PATCHES: dict[str, PatchFactory] = {
     "botocore-user-agent-cache": user_agent_patch,
     "sfn-inline-programs": inline_programs_patch,
     "sfn-task-thread-pool": task_threads_patch,
+    "python-gc-freeze": gc_freeze_patch,
 }
 OPT_IN_PATCHES: dict[str, PatchFactory] = {
     "sfn-skip-express-events": express_events_patch,
@@ -70,6 +74,7 @@ def apply_speed_patches() -> None:
         check_localstack_version("speed patches")  # on another version: none applied, no toggle
         controller = SpeedPatches(STANDARD_PATCHES, OPT_IN_PATCHES)
         register(controller)
+        register_gc_freeze(controller)
         _controller = controller
         controller.start(Switches.from_env(os.environ))
     except Exception:  # never stop LocalStack over a speed-up

@@ -52,13 +52,14 @@ class GuardedPatch:
     targets: Callable[[], Sequence[Target]]
     """Builds the targets; called at apply time so that imports happen then (and their errors refuse)."""
     drop_caches: Callable[[], None] = lambda: None
-    on_apply: Callable[[], None] = lambda: None
+    on_apply: Callable[[], object] = lambda: None
     """Runs once every target is in place (e.g. to switch on what the new code reads)."""
     _originals: list[tuple[Target, Any]] = field(default_factory=list)
+    _applied: bool = False
 
     @property
     def applied(self) -> bool:
-        return bool(self._originals)
+        return self._applied
 
     def apply(self) -> None:
         """Applies every target, or raises `PatchRefused` having changed nothing."""
@@ -78,7 +79,7 @@ class GuardedPatch:
             originals.append((target, current))
         for target, _ in originals:
             setattr(target.owner, target.attribute, target.replacement)
-        self._originals = originals
+        self._originals, self._applied = originals, True
         self.on_apply()
         LOG.info("speed patch %s applied: %s", self.name, self.summary)
 
@@ -95,7 +96,7 @@ class GuardedPatch:
                     target.attribute,
                 )
         was_applied = self.applied
-        self._originals = []
+        self._originals, self._applied = [], False
         self.drop_caches()
         if was_applied:
             LOG.info("speed patch %s reverted", self.name)
