@@ -9,7 +9,7 @@ import requests
 from localstack_api import LOCALSTACK_URL, require_localstack
 
 from ticket_localstack.speed.control import SpeedPatches
-from ticket_localstack.speed.gc_freeze import ENDPOINT_PATH, NAME, gc_freeze_patch, handle
+from ticket_localstack.speed.gc_freeze import ENDPOINT_PATH, NAME, CollectorClock, gc_freeze_patch, handle
 
 
 class Node:
@@ -40,7 +40,8 @@ def test_the_endpoint_freezes_again_only_while_the_patch_is_applied() -> None:
     try:
         controller.set_enabled(False)
         assert handle(controller, "POST")[0] == 409
-        assert handle(controller, "GET") == (200, {"applied": False, "frozen": 0})
+        status, answer = handle(controller, "GET")
+        assert status == 200 and answer["applied"] is False and answer["frozen"] == 0
         controller.set_enabled(True)
         status, answer = handle(controller, "POST")
         assert status == 200 and answer["frozen"] > 0 and answer["seconds"] >= 0
@@ -49,8 +50,22 @@ def test_the_endpoint_freezes_again_only_while_the_patch_is_applied() -> None:
     assert gc.get_freeze_count() == 0
 
 
-def test_the_running_emulator_has_frozen_its_objects() -> None:
+def test_the_clock_counts_and_times_each_generations_collections() -> None:
+    clock = CollectorClock()
+    gc.callbacks.append(clock)
+    try:
+        gc.collect(0)
+        gc.collect(2)
+    finally:
+        gc.callbacks.remove(clock)
+    figures = clock.figures()
+    assert figures["collections"][0] >= 1 and figures["collections"][2] >= 1
+    assert all(seconds >= 0 for seconds in figures["seconds"])
+
+
+def test_the_running_emulator_has_frozen_its_objects_and_times_its_collections() -> None:
     require_localstack()
     answer = requests.get(f"{LOCALSTACK_URL}{ENDPOINT_PATH}", timeout=10).json()
     assert answer["applied"] is True
     assert answer["frozen"] > 100_000  # the start-up and deployed state (about 770,000 after make local-up)
+    assert sum(answer["collections"]) > 0 and len(answer["seconds"]) == 3

@@ -9,7 +9,8 @@ Generate (`gc.callbacks`, timed per generation).
 `gc.freeze()` moves every object tracked at that moment into a permanent generation that collections skip.
 This patch collects and then freezes when it applies (at start-up), and again when asked:
 `POST /_ticket_orchestrator/gc-freeze`, which `make local-up` sends once the stack is deployed and has
-answered its smoke request.
+answered its smoke request. `GET` on it answers how many objects are frozen and, since start-up, how many
+collections of each generation ran and how long they took (timed through `gc.callbacks`, patch on or off).
 
 Why it is safe: freezing changes which objects the cyclic collector examines, nothing else. A frozen object
 is still freed by reference counting when its last reference goes; only a reference cycle among frozen
@@ -21,6 +22,7 @@ the patch (`gc.unfreeze`) hands everything back to the collector.
 
 import gc
 import logging
+import threading
 import time
 from typing import Any, TypedDict
 
@@ -35,6 +37,29 @@ ENDPOINT_PATH = "/_ticket_orchestrator/gc-freeze"
 class Frozen(TypedDict):
     frozen: int
     seconds: float
+
+
+class CollectorClock:
+    """Collections per generation and the seconds they took, from `gc.callbacks`."""
+
+    def __init__(self) -> None:
+        self.collections = [0, 0, 0]
+        self.seconds = [0.0, 0.0, 0.0]
+        self._started = threading.local()  # a collection starts and stops in one thread
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started.at = time.perf_counter()
+        elif (started := getattr(self._started, "at", None)) is not None:
+            generation = info["generation"]
+            self.collections[generation] += 1
+            self.seconds[generation] += time.perf_counter() - started
+
+    def figures(self) -> dict[str, list[int] | list[float]]:
+        return {"collections": list(self.collections), "seconds": [round(s, 3) for s in self.seconds]}
+
+
+CLOCK = CollectorClock()
 
 
 def collect_and_freeze() -> Frozen:
@@ -62,14 +87,14 @@ def handle(controller: SpeedPatches, method: str) -> tuple[int, dict[str, Any]]:
     """GET: how many objects are frozen; POST: collect and freeze again (409 while the patch is off)."""
     applied = NAME in controller.status()["applied"]
     if method == "GET":
-        return 200, {"applied": applied, "frozen": gc.get_freeze_count()}
+        return 200, {"applied": applied, "frozen": gc.get_freeze_count(), **CLOCK.figures()}
     if not applied:
         return 409, {"error": "PatchOff", "message": f"{NAME} is not applied: nothing is frozen"}
     return 200, dict(collect_and_freeze())
 
 
 def register(controller: SpeedPatches) -> Any:
-    """Adds the route to LocalStack's edge router; returns the rule."""
+    """Starts timing the collector and adds the route to LocalStack's edge router; returns the rule."""
     from localstack.services.edge import ROUTER
     from rolo import Request, Response
 
@@ -77,4 +102,6 @@ def register(controller: SpeedPatches) -> Any:
         status, document = handle(controller, request.method)
         return Response.for_json(document, status=status)
 
+    if CLOCK not in gc.callbacks:
+        gc.callbacks.append(CLOCK)
     return ROUTER.add(ENDPOINT_PATH, endpoint=gc_freeze, methods=["GET", "POST"])
