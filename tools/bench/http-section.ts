@@ -22,10 +22,12 @@ import {
   type HttpSection,
   LEAVE_ONE_OUT,
   type MemoryCensus,
+  PAIR_ROUNDS,
   type Variant,
 } from './report-types';
 
 // Counts, not durations: unpatched, LocalStack answers about one Generate a second.
+// A pair's runs are Generates only; each variant of the pair runs this plan PAIR_ROUNDS times.
 const LEFT_OUT_PLAN: LoadPlan[] = [
   { connections: 1, amount: 30 },
   { connections: 20, amount: 200 },
@@ -111,17 +113,24 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
   const generate = all[0] as Target;
   const initial = await speedPatches(endpoint);
   const measured = LEAVE_ONE_OUT.filter((name) => initial?.applied.includes(name));
-  // Each patch left out right after a run with it: runs later in a bench came out slower (the drift in
-  // docs/localstack-speed-patches.md), and a pair measured side by side shares it.
-  const variants: Variant[] = initial
-    ? ['unpatched', 'patched', ...measured.flatMap((name): Variant[] => [`with ${name}`, `without ${name}`])]
-    : ['as running'];
+  // Each patch left out in turns with a run with it, PAIR_ROUNDS times: runs later in a bench came out slower
+  // (the drift in docs/localstack-speed-patches.md), and single runs on this shared machine vary by 2x, so a
+  // pair is judged by the medians of runs measured side by side.
+  const rounds = Array.from({ length: PAIR_ROUNDS }, (_, i) => i + 1);
+  const paired = measured.flatMap((name) =>
+    rounds.flatMap((round) =>
+      ([`with ${name}`, `without ${name}`] as const).map((variant) => ({ variant, round })),
+    ),
+  );
+  const variants: { variant: Variant; round?: number }[] = initial
+    ? [{ variant: 'unpatched' }, { variant: 'patched' }, ...paired]
+    : [{ variant: 'as running' }];
   const pid = localstackPid(root);
   const build = handlerBuild();
   const cold: ColdCall[] = [];
   const runs: HttpRun[] = [];
   try {
-    for (const variant of variants) {
+    for (const { variant, round } of variants) {
       if (pairedPatch(variant)) {
         const leftOut = variant.startsWith('without ') ? pairedPatch(variant) : undefined;
         await speedPatches(
@@ -130,14 +139,16 @@ export async function httpSection(stack: StackInfo, endpoint: string, root: stri
           initial?.applied.filter((name) => name !== leftOut),
         );
       } else if (variant !== 'as running') await speedPatches(endpoint, variant === 'patched');
-      cold.push(await coldCall(generate, variant, build));
-      for (const target of all) {
+      if ((round ?? 1) === 1) cold.push(await coldCall(generate, variant, build));
+      for (const target of round ? [generate] : all) {
         await timedCall(target); // warm, and checked, before the load
         for (const plan of plansOf(variant)) {
+          const which = round ? `${variant} (round ${round} of ${PAIR_ROUNDS})` : variant;
           say(
-            `HTTP ${variant}: ${target.name}, ${plan.amount} requests at ${plan.connections} connection(s) ...`,
+            `HTTP ${which}: ${target.name}, ${plan.amount} requests at ${plan.connections} connection(s) ...`,
           );
-          runs.push({ ...(await load(target, plan, pid)), target: target.name, variant });
+          const figure = await load(target, plan, pid);
+          runs.push({ ...figure, target: target.name, variant, ...(round ? { round } : {}) });
         }
       }
     }

@@ -1,11 +1,13 @@
 import { codeBlock, inlineCode, mdTable, ms, rate, ratio, skipped } from '../shared/markdown';
 import type { Skipped } from '../shared/report-types';
+import { summarize } from '../shared/stats';
 import {
   type HotReloadFigure,
   type HttpRun,
   type HttpSection,
   LEAVE_ONE_OUT,
   type MemoryCensus,
+  PAIR_ROUNDS,
   type Variant,
 } from './report-types';
 
@@ -27,7 +29,7 @@ function runsTable(runs: readonly HttpRun[]): string {
   ];
   const rows = runs.map((r) => [
     r.target,
-    r.variant,
+    r.round ? `${r.variant} (round ${r.round})` : r.variant,
     String(r.connections),
     String(r.latencyMs.n),
     rate(r.requestsPerSec),
@@ -43,6 +45,18 @@ function runsTable(runs: readonly HttpRun[]): string {
 
 const find = (runs: readonly HttpRun[], target: string, variant: Variant, connections: number) =>
   runs.find((r) => r.target === target && r.variant === variant && r.connections === connections);
+
+/** The median p50 and req/s of the runs matching, and how many there were; null when none. */
+function medians(runs: readonly HttpRun[]): { p50: number; rps: number; n: number } | null {
+  if (runs.length === 0) return null;
+  return {
+    p50: summarize(runs.map((r) => r.latencyMs.median)).median,
+    rps: summarize(runs.map((r) => r.requestsPerSec)).median,
+    n: runs.length,
+  };
+}
+
+const everyPatch = (variant: Variant) => variant === 'patched' || variant.startsWith('with ');
 
 /** The figures the speed work is judged by, as ratios beside their absolute values. */
 export function speedRatios(runs: readonly HttpRun[], generate: string, floor: string): string[][] {
@@ -67,23 +81,44 @@ export function speedRatios(runs: readonly HttpRun[], generate: string, floor: s
     ]);
   }
   const fast20 = find(runs, generate, 'patched', 20);
+  const of = (connections: number, pick: (variant: Variant) => boolean) =>
+    medians(runs.filter((r) => r.target === generate && r.connections === connections && pick(r.variant)));
+  const every1 = of(1, everyPatch);
+  const every20 = of(20, everyPatch);
+  if (every1 && every1.n > 1 && floor1) {
+    rows.push([
+      `${generate} p50 / floor p50, the median of ${every1.n} every-patch runs`,
+      `${ms(every1.p50)} / ${ms(floor1.latencyMs.median)} ms`,
+      ratio(every1.p50 / floor1.latencyMs.median),
+    ]);
+  }
+  if (every20 && every20.n > 1) {
+    rows.push([
+      `${generate} req/s at 20 connections, the median of ${every20.n} every-patch runs`,
+      rate(every20.rps),
+      '',
+    ]);
+  }
   for (const patch of LEAVE_ONE_OUT) {
     const pair = (connections: number) =>
-      ([`with ${patch}`, `without ${patch}`] as const).map((v) => find(runs, generate, v, connections));
+      ([`with ${patch}`, `without ${patch}`] as const).map((v) =>
+        of(connections, (variant) => variant === v),
+      );
     const [with1, without1] = pair(1);
     const [with20, without20] = pair(20);
+    const rounds = (n: number) => (n > 1 ? `, medians of ${n} rounds` : '');
     if (without1 && with1) {
       rows.push([
-        `${generate} p50 at 1 connection, without / with ${patch}`,
-        `${ms(without1.latencyMs.median)} / ${ms(with1.latencyMs.median)} ms`,
-        ratio(without1.latencyMs.median / with1.latencyMs.median),
+        `${generate} p50 at 1 connection, without / with ${patch}${rounds(with1.n)}`,
+        `${ms(without1.p50)} / ${ms(with1.p50)} ms`,
+        ratio(without1.p50 / with1.p50),
       ]);
     }
     if (without20 && with20) {
       rows.push([
-        `${generate} req/s at 20 connections, with / without ${patch}`,
-        `${rate(with20.requestsPerSec)} / ${rate(without20.requestsPerSec)}`,
-        ratio(with20.requestsPerSec / without20.requestsPerSec),
+        `${generate} req/s at 20 connections, with / without ${patch}${rounds(with20.n)}`,
+        `${rate(with20.rps)} / ${rate(without20.rps)}`,
+        ratio(with20.rps / without20.rps),
       ]);
     }
   }
@@ -143,7 +178,7 @@ export function renderHttp(section: HttpSection): string {
   const commands = [...new Set(section.runs.map((r) => r.command))];
   return [
     title,
-    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); **without <patch>** is every patch but that one, for the newest ones (${LEAVE_ONE_OUT.map(inlineCode).join(', ')}), measured right after **with <patch>** (every patch, the same load) so that the pair shares the emulator's drift and each patch's share shows on its own; each variant starts with a cold Generate. Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it. **RSS growth** is how much the emulator's resident memory (VmRSS) grew over the run, per 1,000 requests: what it keeps per request (stored objects, logs, executions) plus allocator noise, so only the Generate rows of the long runs say much.`,
+    `Every request goes through LocalStack's API Gateway to ${inlineCode('StartSyncExecution')} of an EXPRESS state machine; the Lambdas are the deployed bundles (mode H: the project's extension runs them as local ${inlineCode('node')} processes). The floor is a one-Pass EXPRESS machine behind the same kind of integration (${inlineCode('tools/bench/floor-stack.ts')}): what a request costs above it is the workflow's own. **Patches** are the extension's Step Functions speed patches, switched off and on at run time on the same LocalStack (${inlineCode('/_ticket_orchestrator/speed-patches')}); **without <patch>** is every patch but that one, for the newest ones (${LEAVE_ONE_OUT.map(inlineCode).join(', ')}), measured in turns with **with <patch>** (every patch, the same load; Generate only, ${PAIR_ROUNDS} rounds each, compared by their medians) so that the pair shares the emulator's drift and each patch's share shows on its own; each variant starts with a cold Generate (the first round of a pair's). Load from autocannon, bounded by request count; any wrong status, error or timeout fails the bench. **LocalStack CPU ms/req** is the emulator process's user+system time over the run (from ${inlineCode('/proc')}), divided by the requests; the Lambda processes are not in it. **RSS growth** is how much the emulator's resident memory (VmRSS) grew over the run, per 1,000 requests: what it keeps per request (stored objects, logs, executions) plus allocator noise, so only the Generate rows of the long runs say much.`,
     section.switchNote ?? '',
     mdTable(
       ['Target', 'body', 'expected status'],
