@@ -13,6 +13,8 @@ from typing import Any, TypedDict
 
 from localstack.runtime import hooks
 
+from ticket_localstack.json_route import json_route
+
 ENDPOINT_PATH = "/_ticket_orchestrator/memory-census"
 TOP = 12
 DEPTH = 10
@@ -98,11 +100,4 @@ def handle(method: str) -> tuple[int, dict[str, Any]]:
 @hooks.on_infra_start()  # type: ignore[untyped-decorator]  # LocalStack's hooks carry no types
 def install_memory_census() -> None:
     """Adds the route to the emulator's edge router (an on_infra_start hook)."""
-    from localstack.services.edge import ROUTER
-    from rolo import Request, Response
-
-    def memory_census(request: Request, **_: Any) -> Response:
-        status, document = handle(request.method)
-        return Response.for_json(document, status=status)
-
-    ROUTER.add(ENDPOINT_PATH, endpoint=memory_census, methods=["POST", "DELETE"])
+    json_route(ENDPOINT_PATH, lambda method, _body: handle(method), ["POST", "DELETE"])

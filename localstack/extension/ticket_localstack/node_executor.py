@@ -11,14 +11,14 @@ through the gateway: two more requests per invocation, which this saves.)
 What the Docker executor's runtime init does that this one does itself: the function timeout
 (the /invoke read timeout; the process is killed and the answer is Sandbox.Timedout), a process
 that dies mid-invocation (Runtime.ExitError), Lambda's environment variables (node_env.py), its log
-lines (node_logs.py) and hot reload (code_watch.py: code deployed from the `hot-reload` bucket is
-watched, and a change restarts the process before the next invocation). What runs inside the process
+lines (node_logs.py, node_output.py), its answers (node_answers.py) and hot reload (code_watch.py:
+code deployed from the `hot-reload` bucket is watched, and a change restarts the process before the
+next invocation). What runs inside the process
 (the handler, callbacks, console format, streaming) is node_runtime/.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import logging
 import os
@@ -26,9 +26,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections import deque
 from concurrent.futures import InvalidStateError
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,20 +37,21 @@ from localstack.services.lambda_.invocation.plugins import RuntimeExecutorPlugin
 from localstack.services.lambda_.invocation.runtime_executor import LambdaRuntimeException, RuntimeExecutor
 from localstack.utils.net import get_free_tcp_port
 
+from ticket_localstack import node_answers
 from ticket_localstack.chaos import function_faults
 from ticket_localstack.chaos.rules import FaultRule
 from ticket_localstack.code_watch import CodeWatch
 from ticket_localstack.node_env import command, lambda_environment, runtime_settings
 from ticket_localstack.node_host import check_runtime, code_of, error_payload, node_binary
 from ticket_localstack.node_link import InvokeTimedOut, NodeLink, ProcessUnreachable
-from ticket_localstack.node_logs import Usage, invocation_log, kb_to_mb, peak_rss_mb
+from ticket_localstack.node_logs import Usage, kb_to_mb, peak_rss_mb
+from ticket_localstack.node_output import ProcessOutput
 from ticket_localstack.versions import check_localstack_version
 
 LOG = logging.getLogger(__name__)
 
 RUNTIME_DIR = Path(__file__).with_name("node_runtime")
 RUNTIME_JS = RUNTIME_DIR / "index.js"
-LOG_LINES_KEPT = 500
 # TICKET_LAMBDA_FREEZE=0 lets environments run between invocations (for a debugger, say).
 FREEZE = os.environ.get("TICKET_LAMBDA_FREEZE", "1") != "0"
 
@@ -65,8 +64,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self.executor_endpoint = ExecutorEndpoint(id, container_address="127.0.0.1")
         self.process: subprocess.Popen[bytes] | None = None
         self.env_vars: dict[str, str] = {}
-        self.logs: deque[str] = deque(maxlen=LOG_LINES_KEPT)
-        self.lines_seen = 0  # lines pumped so far: where an invocation's output starts in `logs`
+        self.output = ProcessOutput(f"{function_version.id.function_name} {id}")
         self.lock = threading.Lock()
         self.code_dir = Path(code_of(function_version).get_unzipped_code_location())
         hot = code_of(function_version).is_hot_reloading()
@@ -74,7 +72,6 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         self.spawned_at = 0.0  # monotonic; the init duration of a process that fails its first invocation
         self.cold = True
         self.peak_mb: int | None = None  # the last Max Memory Used, for a process that died since
-        self.pump: threading.Thread | None = None
         self.started, self.mark = 0.0, 0  # the invocation in progress: when, and its first output line
         self.link: NodeLink | None = None  # the kept connection to the process's /invoke
 
@@ -108,8 +105,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        self.pump = threading.Thread(target=self._pump_output, args=(process,), daemon=True)
-        self.pump.start()
+        self.output.follow(process)
         threading.Thread(target=self._watch_exit, args=(process,), daemon=True).start()
         return process
 
@@ -165,7 +161,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             elif self.code_watch and self.code_watch.changed():
                 process = self._restart("code changed")
         self._thaw(process)
-        self.started, self.mark = time.monotonic(), self.lines_seen
+        self.started, self.mark = time.monotonic(), self.output.mark()
         if self.peak_mb is None:  # for a new process that dies in this call (later: the last answer's)
             self.peak_mb = peak_rss_mb(process.pid)
         if fault is not None and fault.function_error:
@@ -191,37 +187,18 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             max_memory_used_mb=self.peak_mb,
             init_duration_ms=answer["initDurationMs"],
         )
-        logs = invocation_log(request_id, self._version(), answer["logs"], usage, before=answer["initLogs"])
-        if "payloadBase64" in answer:  # a streaming handler's bytes
-            result = base64.b64decode(answer["payloadBase64"])
-        else:
-            result = answer["payload"].encode()
-            limit = config.LAMBDA_LIMITS_MAX_FUNCTION_PAYLOAD_SIZE_BYTES  # 6 MB + 100 bytes, as on Lambda
-            if len(result) > limit:
-                message = f"Response payload size exceeded maximum allowed payload size ({limit} bytes)."
-                return InvocationResult(
-                    request_id,
-                    error_payload("Function.ResponseSizeTooLarge", message),
-                    is_error=True,
-                    logs=logs,
-                )
-        return InvocationResult(request_id, result, is_error=answer["isError"], logs=logs)
+        return node_answers.answered(request_id, self._version(), answer, usage)
 
     def _timed_out(self, request_id: str, timeout_s: float) -> InvocationResult:
         peak = peak_rss_mb(self.process.pid) if self.process else None
         self._kill()  # a handler that blocks the event loop cannot be stopped otherwise
-        message = f"RequestId: {request_id} Error: Task timed out after {timeout_s:.2f} seconds"
-        return self._failed(request_id, "Sandbox.Timedout", message, self._usage(peak, status="timeout"))
+        message = node_answers.timed_out_message(request_id, timeout_s)
+        return self._failed(request_id, node_answers.TIMED_OUT, message, self._usage(peak, status="timeout"))
 
     def _exited(self, request_id: str, process: subprocess.Popen[bytes]) -> InvocationResult:
-        code = process.wait(timeout=5)
-        if code < 0:  # killed, as Lambda reports it: "signal: killed"
-            status = f"signal: {(signal.strsignal(-code) or str(-code)).lower()}"
-        else:
-            status = f"exit status {code}"
-        message = f"RequestId: {request_id} Error: Runtime exited with error: {status}"
-        usage = self._usage(None, status="error", error_type="Runtime.ExitError")
-        return self._failed(request_id, "Runtime.ExitError", message, usage)
+        message = node_answers.exited_message(request_id, process.wait(timeout=5))
+        usage = self._usage(None, status="error", error_type=node_answers.EXITED)
+        return self._failed(request_id, node_answers.EXITED, message, usage)
 
     def _injected(self, fault: FaultRule, request_id: str, timeout_s: float) -> InvocationResult:
         """A function fault (chaos/function_faults.py) in place of the handler's answer."""
@@ -234,6 +211,11 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             return self._exited(request_id, process)
         self._freeze()
         return self._failed(request_id, "Error", function_faults.INJECTED_MESSAGE, self._usage(None))
+
+    def _failed(self, request_id: str, error_type: str, message: str, usage: Usage) -> InvocationResult:
+        gone = self.process is None or self.process.poll() is not None
+        output = self.output.since(self.mark, process_gone=gone)
+        return node_answers.failed(request_id, self._version(), error_type, message, output, usage)
 
     def _freeze(self) -> None:
         """Between invocations Lambda freezes the environment: what a handler left running (a timer, a
@@ -260,21 +242,6 @@ class NodeRuntimeExecutor(RuntimeExecutor):
             error_type=error_type,
         )
 
-    def _failed(self, request_id: str, error_type: str, message: str, usage: Usage) -> InvocationResult:
-        """An answer the process did not give, logged after what it wrote during the invocation,
-        with Lambda's line for it (a timestamped line for a timeout, the error and its type for a crash)."""
-        if self.pump and (self.process is None or self.process.poll() is not None):
-            self.pump.join(timeout=1)  # the process is gone: its last lines are read by now
-        count = min(self.lines_seen - self.mark, len(self.logs))
-        output = list(self.logs)[len(self.logs) - count :] if count > 0 else []
-        if error_type == "Sandbox.Timedout":
-            stamp = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-            output.append(f"{stamp} {message.replace(' Error: ', ' ', 1).removeprefix('RequestId: ')}")
-        else:
-            output += [message, error_type]
-        logs = invocation_log(request_id, self._version(), "\n".join(output), usage)
-        return InvocationResult(request_id, error_payload(error_type, message), is_error=True, logs=logs)
-
     def _version(self) -> str:
         return str(self.function_version.id.qualifier)
 
@@ -284,7 +251,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         startup = self.executor_endpoint.startup_future
         if self.process is not process or startup is None or startup.done():
             return
-        tail = " | ".join(list(self.logs)[-5:])
+        tail = " | ".join(self.output.tail(5))
         payload = error_payload(
             "Runtime.ExitError", f"Runtime exited with status {code} before it was ready: {tail}"
         )
@@ -301,15 +268,6 @@ class NodeRuntimeExecutor(RuntimeExecutor):
                 return candidate
         return None
 
-    def _pump_output(self, process: subprocess.Popen[bytes]) -> None:
-        assert process.stdout is not None
-        name = self.function_version.id.function_name
-        for raw in process.stdout:
-            line = raw.decode(errors="replace").rstrip("\n")
-            self.logs.append(line)
-            self.lines_seen += 1
-            LOG.debug("[lambda %s %s] %s", name, self.id, line)
-
     # --- addresses and logs ----------------------------------------------------------------
     def get_address(self) -> str:
         return "127.0.0.1"
@@ -325,7 +283,7 @@ class NodeRuntimeExecutor(RuntimeExecutor):
         )
 
     def get_logs(self) -> str:
-        return "\n".join(self.logs)
+        return self.output.text()
 
     # --- versions --------------------------------------------------------------------------
     @classmethod

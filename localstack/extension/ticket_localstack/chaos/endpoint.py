@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ticket_localstack.chaos.rules import FaultStore, InvalidRule, parse_rule
+from ticket_localstack.json_route import json_route
 
 ENDPOINT_PATH = "/_ticket_orchestrator/chaos/faults"
 
@@ -30,11 +31,5 @@ def handle(store: FaultStore, method: str, body: bytes) -> tuple[int, Any]:
 
 def register(store: FaultStore) -> Any:
     """Adds the route to LocalStack's edge router; returns the rule."""
-    from localstack.services.edge import ROUTER
-    from rolo import Request, Response
-
-    def faults(request: Request, **_: Any) -> Response:
-        status, document = handle(store, request.method, request.get_data())
-        return Response.for_json(document, status=status)
-
-    return ROUTER.add(ENDPOINT_PATH, endpoint=faults, methods=["GET", "POST", "DELETE"])
+    methods = ["GET", "POST", "DELETE"]
+    return json_route(ENDPOINT_PATH, lambda method, body: handle(store, method, body), methods)

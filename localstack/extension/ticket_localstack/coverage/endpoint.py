@@ -4,6 +4,7 @@ it and answers the empty listing."""
 from typing import Any
 
 from ticket_localstack.coverage.recorder import CoverageRecorder, Listing
+from ticket_localstack.json_route import json_route
 
 ENDPOINT_PATH = "/_ticket_orchestrator/coverage"
 
@@ -17,11 +18,4 @@ def handle(recorder: CoverageRecorder, method: str) -> tuple[int, Listing]:
 
 def register(recorder: CoverageRecorder) -> Any:
     """Adds the route to LocalStack's edge router; returns the rule."""
-    from localstack.services.edge import ROUTER
-    from rolo import Request, Response
-
-    def coverage(request: Request, **_: Any) -> Response:
-        status, document = handle(recorder, request.method)
-        return Response.for_json(document, status=status)
-
-    return ROUTER.add(ENDPOINT_PATH, endpoint=coverage, methods=["GET", "DELETE"])
+    return json_route(ENDPOINT_PATH, lambda method, _body: handle(recorder, method), ["GET", "DELETE"])

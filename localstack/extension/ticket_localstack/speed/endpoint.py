@@ -9,6 +9,7 @@ compare patched and unpatched answers on one running LocalStack.
 import json
 from typing import Any
 
+from ticket_localstack.json_route import json_route
 from ticket_localstack.speed.control import ENDPOINT_PATH, SpeedPatches
 
 _USAGE = 'POST {"enabled": true|false} or, to measure or bisect, {"enabled": true, "patches": [names]}'
@@ -39,11 +40,4 @@ def _names(value: object) -> bool:
 
 def register(controller: SpeedPatches) -> Any:
     """Adds the route to LocalStack's edge router; returns the rule."""
-    from localstack.services.edge import ROUTER
-    from rolo import Request, Response
-
-    def speed_patches(request: Request, **_: Any) -> Response:
-        status, document = handle(controller, request.method, request.get_data())
-        return Response.for_json(document, status=status)
-
-    return ROUTER.add(ENDPOINT_PATH, endpoint=speed_patches, methods=["GET", "POST"])
+    return json_route(ENDPOINT_PATH, lambda method, body: handle(controller, method, body), ["GET", "POST"])

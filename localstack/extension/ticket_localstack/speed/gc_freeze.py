@@ -26,6 +26,7 @@ import threading
 import time
 from typing import Any, TypedDict
 
+from ticket_localstack.json_route import json_route
 from ticket_localstack.speed.control import SpeedPatches
 from ticket_localstack.speed.guard import GuardedPatch
 
@@ -95,13 +96,6 @@ def handle(controller: SpeedPatches, method: str) -> tuple[int, dict[str, Any]]:
 
 def register(controller: SpeedPatches) -> Any:
     """Starts timing the collector and adds the route to LocalStack's edge router; returns the rule."""
-    from localstack.services.edge import ROUTER
-    from rolo import Request, Response
-
-    def gc_freeze(request: Request, **_: Any) -> Response:
-        status, document = handle(controller, request.method)
-        return Response.for_json(document, status=status)
-
     if CLOCK not in gc.callbacks:
         gc.callbacks.append(CLOCK)
-    return ROUTER.add(ENDPOINT_PATH, endpoint=gc_freeze, methods=["GET", "POST"])
+    return json_route(ENDPOINT_PATH, lambda method, _body: handle(controller, method), ["GET", "POST"])

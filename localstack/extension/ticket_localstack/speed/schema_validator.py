@@ -18,6 +18,8 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from jsonschema import exceptions, validators
+
 from ticket_localstack.speed.guard import GuardedPatch, Target
 
 _MAX_SCHEMAS = 128
@@ -35,8 +37,6 @@ class ValidatorCache:
     def validate(self, instance: Any, schema: Any, cls: Any = None, *args: Any, **kwargs: Any) -> None:
         """`jsonschema.validate`'s signature and errors, with the checked validator kept (for the
         call API Gateway makes; one with a validator class or its arguments goes to jsonschema)."""
-        from jsonschema import exceptions, validators
-
         if cls is not None or args or kwargs:
             validators.validate(instance, schema, cls, *args, **kwargs)
             return
