@@ -17,6 +17,7 @@ import { ensureFloor } from './floor-stack';
 import { editToEffect } from './hot-reload';
 import { type LoadPlan, load, type Target, timedCall } from './http-load';
 import {
+  type CensusRun,
   type ColdCall,
   type HttpRun,
   type HttpSection,
@@ -48,7 +49,12 @@ const PLANS: Record<'unpatched' | 'patched' | 'as running', LoadPlan[]> = {
 };
 const EDIT_ROUNDS = 3;
 // Untimed: tracing allocations slows the emulator down.
-const CENSUS_PLAN: LoadPlan = { connections: 20, amount: 300 };
+// Both runs longer than what bounded stores hold (the last 100 executions), so both fill them; a 150-run
+// census was found to keep about half of them, a 300-run one all of them.
+const CENSUS_PLANS: [LoadPlan, LoadPlan] = [
+  { connections: 20, amount: 300 },
+  { connections: 20, amount: 900 },
+];
 const CENSUS_SETTLE_MS = 6000;
 /** The patch a `with <patch>` or `without <patch>` variant is about, else undefined. */
 const pairedPatch = (variant: Variant) => /^with(out)? (.+)$/.exec(variant)?.[2];
@@ -85,27 +91,38 @@ async function coldCall(generate: Target, variant: Variant, build: HandlerBuild)
   return { variant, coldMs, warmMs: (await timedCall(generate)).ms };
 }
 
-/** What the emulator keeps of a run of Generates, as it runs (patched unless switched off). */
-async function censusOf(
+/** What the emulator keeps of one run of Generates, as it runs (patched unless switched off). */
+async function censusRun(
   generate: Target,
   endpoint: string,
   pid: number | null,
-): Promise<MemoryCensus | null> {
-  say(
-    `memory census: ${CENSUS_PLAN.amount} Generates at ${CENSUS_PLAN.connections} connections, allocations traced ...`,
-  );
+  plan: LoadPlan,
+): Promise<CensusRun | null> {
+  say(`memory census: ${plan.amount} Generates at ${plan.connections} connections, allocations traced ...`);
   if (!(await startMemoryCensus(endpoint))) return null;
   const rssBefore = pid === null ? null : rssMb(pid);
   let census: Census | null;
   try {
-    await load(generate, CENSUS_PLAN, null);
+    await load(generate, plan, null);
     // The extension's thread pruner joins finished threads every 5 s: what it frees is not kept.
     await new Promise((resolve) => setTimeout(resolve, CENSUS_SETTLE_MS));
   } finally {
     census = await finishMemoryCensus(endpoint); // tracing stops even if the run failed
   }
   const rssMbGrowth = pid === null || rssBefore === null ? null : rssMb(pid) - rssBefore;
-  return census && { requests: CENSUS_PLAN.amount, rssMbGrowth, ...census };
+  return census && { requests: plan.amount, rssMbGrowth, ...census };
+}
+
+/** A short census, then a long one: their difference is what each more Generate keeps. */
+async function censusOf(
+  generate: Target,
+  endpoint: string,
+  pid: number | null,
+): Promise<MemoryCensus | null> {
+  const [shortPlan, longPlan] = CENSUS_PLANS;
+  const short = await censusRun(generate, endpoint, pid, shortPlan);
+  const long = short && (await censusRun(generate, endpoint, pid, longPlan));
+  return short && long && { short, long };
 }
 
 export async function httpSection(stack: StackInfo, endpoint: string, root: string): Promise<HttpSection> {

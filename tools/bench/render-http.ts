@@ -153,19 +153,40 @@ function hotReload(figure: HotReloadFigure | Skipped): string {
   ].join('\n\n');
 }
 
-/** What the emulator kept of a run, per 1,000 Generates, by the line that allocated it. */
-export function memoryCensus(census: MemoryCensus): string {
-  const perThousand = (kb: number) => ((kb * 1000) / census.requests / 1024).toFixed(2);
+const MB = (kb: number) => (kb / 1024).toFixed(2);
+const CENSUS_ROWS = 12;
+
+/**
+ * What the emulator keeps per 1,000 more Generates: the difference between a short and a long census,
+ * in total and by the line that allocated it (lines outside a run's reported top count as nothing).
+ */
+export function memoryCensus({ short, long }: MemoryCensus): string {
+  const more = long.requests - short.requests;
+  const perThousandMore = (shortKb: number, longKb: number) => ((longKb - shortKb) * 1000) / more;
+  const growthKb = perThousandMore(short.keptKb, long.keptKb);
+  const replacedKb = short.keptKb - (growthKb * short.requests) / 1000;
+  const shortSites = new Map(short.sites.map((site) => [site.where, site.kb]));
+  const sites = long.sites
+    .map((site) => ({ ...site, shortKb: shortSites.get(site.where) ?? 0 }))
+    .map((site) => ({ ...site, growthKb: perThousandMore(site.shortKb, site.kb) }))
+    .sort((a, b) => b.growthKb - a.growthKb)
+    .slice(0, CENSUS_ROWS);
   const rss =
-    census.rssMbGrowth === null
+    long.rssMbGrowth === null
       ? ''
-      : ` Its resident memory grew ${((census.rssMbGrowth * 1000) / census.requests).toFixed(1)} MB per 1,000 over the same run.`;
+      : ` Its resident memory grew ${((long.rssMbGrowth * 1000) / long.requests).toFixed(1)} MB per 1,000 over the long run.`;
   return [
-    `**What the emulator keeps.** ${census.requests} more Generates at 20 connections (untimed) with the emulator's Python allocations traced (${inlineCode('tracemalloc')}, through ${inlineCode('/_ticket_orchestrator/memory-census')}): what is still allocated at the end, of what was allocated during the run, is **${perThousand(census.keptKb)} MB per 1,000 Generates**.${rss} The lines that allocated most of it:`,
+    `**What the emulator keeps.** Two runs of Generates at 20 connections (untimed), each with the emulator's Python allocations traced (${inlineCode('tracemalloc')}, through ${inlineCode('/_ticket_orchestrator/memory-census')}): what is still allocated at the end of a run, of what the run allocated, is ${MB(short.keptKb)} MB after ${short.requests} Generates and ${MB(long.keptKb)} MB after ${long.requests}. The difference, **${MB(growthKb)} MB per 1,000 more Generates**, is what the emulator keeps per request. The rest, about ${MB(replacedKb)} MB whatever the run's length, replaced what bounded stores held before the run (the 100 executions ${inlineCode('sfn-sync-execution-bound')} keeps, each Lambda environment's last 500 output lines).${rss} The lines that keep the most per 1,000 more Generates:`,
     mdTable(
-      ['Allocated at', 'MB per 1,000 Generates', 'blocks'],
-      census.sites.map((s) => [inlineCode(s.where), perThousand(s.kb), String(s.blocks)]),
-      ['left', 'right', 'right'],
+      [
+        'Allocated at',
+        `MB after ${short.requests}`,
+        `MB after ${long.requests}`,
+        'MB per 1,000 more',
+        'blocks (long run)',
+      ],
+      sites.map((s) => [inlineCode(s.where), MB(s.shortKb), MB(s.kb), MB(s.growthKb), String(s.blocks)]),
+      ['left', 'right', 'right', 'right', 'right'],
     ),
   ].join('\n\n');
 }

@@ -126,5 +126,11 @@ export type HttpSection =
       hotReload: HotReloadFigure | Skipped;
     };
 
-/** The extension's memory census (`/_ticket_orchestrator/memory-census`) around `requests` Generates. */
-export type MemoryCensus = Census & { requests: number; rssMbGrowth: number | null };
+/** The extension's memory census (`/_ticket_orchestrator/memory-census`) around one run of `requests` Generates. */
+export type CensusRun = Census & { requests: number; rssMbGrowth: number | null };
+
+/**
+ * Two censuses, a short run then a long one. What the long run keeps beyond the short one is what the
+ * emulator keeps per request; the rest of a run's kept memory replaces what bounded stores held before it.
+ */
+export type MemoryCensus = { short: CensusRun; long: CensusRun };

@@ -3,8 +3,9 @@
 POST starts tracing Python allocations (`tracemalloc`); DELETE takes a snapshot, stops tracing and answers
 what is still allocated of what was allocated in between, grouped by the line that allocated it: the memory
 those requests left behind (stored objects, logs, caches, a leak), not what the emulator held before.
-`make bench` wraps a run of Generates in it. Tracing slows Python down by about half, so only an untimed
-run is traced; nothing is traced otherwise.
+`make bench` wraps two runs of Generates in it, a short and a long one: what the long one keeps beyond the
+short one is what each request keeps. Tracing slows Python down by about half, so only untimed runs are
+traced; nothing is traced otherwise.
 """
 
 import threading
@@ -16,7 +17,7 @@ from localstack.runtime import hooks
 from ticket_localstack.json_route import json_route
 
 ENDPOINT_PATH = "/_ticket_orchestrator/memory-census"
-TOP = 12
+TOP = 40  # enough lines that two censuses can be compared line by line (make bench shows 12)
 DEPTH = 10
 """Frames kept per allocation: enough to name the emulator's own line behind a json.dumps or a dict."""
 _OWN_CODE = ("/localstack/", "/localemu/", "/moto/", "/ticket_localstack/")

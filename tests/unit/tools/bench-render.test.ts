@@ -110,10 +110,25 @@ function report(localstackUp: boolean): BenchReport {
           cold: [{ variant: 'patched', coldMs: 250, warmMs: 60 }],
           runs: RUNS,
           memory: {
-            requests: 200,
-            rssMbGrowth: 10,
-            keptKb: 2048,
-            sites: [{ where: 'localstack/services/s3/models.py:12', kb: 1024, blocks: 400 }],
+            short: {
+              requests: 100,
+              rssMbGrowth: 4,
+              keptKb: 3072,
+              sites: [
+                { where: 'localstack/services/stepfunctions/backend/execution.py:356', kb: 2048, blocks: 90 },
+                { where: 'localstack/services/s3/models.py:12', kb: 512, blocks: 200 },
+              ],
+            },
+            long: {
+              requests: 300,
+              rssMbGrowth: 15,
+              keptKb: 5376,
+              sites: [
+                { where: 'localstack/services/stepfunctions/backend/execution.py:356', kb: 2048, blocks: 90 },
+                { where: 'localstack/services/s3/models.py:12', kb: 1536, blocks: 600 },
+                { where: 'moto/logs/models.py:40', kb: 1280, blocks: 300 },
+              ],
+            },
           },
           hotReload: {
             rounds: 2,
@@ -184,9 +199,18 @@ describe('renderReport', () => {
     expect(up).toContain('| Floor | patched | 1 | 1 | 80 | 10.0 | 10.0 | 10.0 | 0 | 12.5 | 4.3 |');
   });
 
-  it('says what the emulator kept per 1,000 Generates, and where it was allocated', () => {
-    expect(up).toContain('is **10.00 MB per 1,000 Generates**. Its resident memory grew 50.0 MB per 1,000');
-    expect(up).toContain('| `localstack/services/s3/models.py:12` | 5.00 | 400 |');
+  it('says what the emulator keeps per 1,000 more Generates (long census minus short), and where', () => {
+    expect(up).toContain('is 3.00 MB after 100 Generates and 5.25 MB after 300.');
+    expect(up).toContain('**11.25 MB per 1,000 more Generates**');
+    expect(up).toContain('The rest, about 1.88 MB whatever');
+    expect(up).toContain('Its resident memory grew 50.0 MB per 1,000 over the long run.');
+    const rows = up.split('\n').filter((line) => line.startsWith('| `'));
+    const census = rows.filter((line) => line.split('|').length === 7);
+    expect(census).toEqual([
+      '| `moto/logs/models.py:40` | 0.00 | 1.25 | 6.25 | 300 |',
+      '| `localstack/services/s3/models.py:12` | 0.50 | 1.50 | 5.00 | 600 |',
+      '| `localstack/services/stepfunctions/backend/execution.py:356` | 2.00 | 2.00 | 0.00 | 90 |',
+    ]);
   });
 
   it('reports the cold first call apart from the warm one, and the edit-to-effect times', () => {

@@ -44,10 +44,6 @@ class SyncExecutionBound:
                 store, oldest = self._order.popleft()
                 store.pop(oldest, None)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._order.clear()
-
     def __len__(self) -> int:
         return len(self._order)
 
@@ -78,5 +74,6 @@ def sync_execution_bound_patch() -> GuardedPatch:
         name="sfn-sync-execution-bound",
         summary=f"only the latest {_KEPT} synchronous EXPRESS executions kept in the store",
         targets=targets,
-        drop_caches=bound.clear,
+        # No drop_caches: the arns it holds are not a cache. Forgetting them when the switch flips would
+        # leave up to `_KEPT` executions in the store for good; kept, they are the first to go once it is on.
     )
