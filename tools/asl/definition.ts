@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import * as z from 'zod';
+
+/** The project's workflow, as the tools read it. */
+export const TICKET_ASL = join(__dirname, '..', '..', 'statemachines', 'ticket.asl.yml');
 
 // Only the ASL fields the tools read; everything else passes through untouched.
 const Catcher = z.looseObject({ ErrorEquals: z.array(z.string()).min(1), Next: z.string() });
@@ -59,6 +63,19 @@ export function subMachines(state: State): Machine[] {
     return processor ? [processor] : [];
   }
   return [];
+}
+
+/** Every state by name, nested ones included (names are unique machine-wide: parseDefinition checks). */
+export function statesByName(machine: Machine): Map<string, State> {
+  const found = new Map<string, State>();
+  const walk = (m: Machine): void => {
+    for (const [name, state] of Object.entries(m.States)) {
+      found.set(name, state);
+      subMachines(state).forEach(walk);
+    }
+  };
+  walk(machine);
+  return found;
 }
 
 /** Every transition target a state names, for the reference check. */

@@ -1,15 +1,7 @@
 // The floor of `make bench`: a one-Pass EXPRESS state machine behind the same kind of API
 // integration as POST /tickets (REST API -> StartSyncExecution, request and response
 // templates). Whatever a ticket request costs above it is the workflow's own.
-import { createHash } from 'node:crypto';
-import {
-  CloudFormationClient,
-  CreateStackCommand,
-  DeleteStackCommand,
-  DescribeStacksCommand,
-  waitUntilStackCreateComplete,
-  waitUntilStackDeleteComplete,
-} from '@aws-sdk/client-cloudformation';
+import { ensureStack } from './fixture-stack';
 
 export const FLOOR_STACK = 'ticket-bench-floor';
 const STAGE = 'bench';
@@ -109,42 +101,9 @@ export const floorTemplate = {
   Outputs: { ApiId: { Value: { Ref: 'Api' } } },
 };
 
-const cfn = new CloudFormationClient({});
-const VERSION_TAG = 'template-sha';
-
 /** The floor's URL; creates the stack, or replaces it when this template changed. */
 export async function ensureFloor(endpoint: string): Promise<string> {
-  const body = JSON.stringify(floorTemplate);
-  const sha = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  const existing = await cfn
-    .send(new DescribeStacksCommand({ StackName: FLOOR_STACK }))
-    .then((r) => r.Stacks?.[0])
-    .catch(() => undefined);
-  let stack = existing;
-  const current = existing?.StackStatus === 'CREATE_COMPLETE' && existing.Tags?.some((t) => t.Value === sha);
-  if (!current) {
-    if (existing) {
-      await cfn.send(new DeleteStackCommand({ StackName: FLOOR_STACK }));
-      await waitUntilStackDeleteComplete(
-        { client: cfn, maxWaitTime: 120, minDelay: 1 },
-        { StackName: FLOOR_STACK },
-      );
-    }
-    await cfn.send(
-      new CreateStackCommand({
-        StackName: FLOOR_STACK,
-        TemplateBody: body,
-        Capabilities: ['CAPABILITY_IAM'],
-        Tags: [{ Key: VERSION_TAG, Value: sha }],
-      }),
-    );
-    await waitUntilStackCreateComplete(
-      { client: cfn, maxWaitTime: 120, minDelay: 1 },
-      { StackName: FLOOR_STACK },
-    );
-    stack = (await cfn.send(new DescribeStacksCommand({ StackName: FLOOR_STACK }))).Stacks?.[0];
-  }
-  const apiId = stack?.Outputs?.find((o) => o.OutputKey === 'ApiId')?.OutputValue;
+  const { ApiId: apiId } = await ensureStack(FLOOR_STACK, floorTemplate);
   if (!apiId) throw new Error(`${FLOOR_STACK} has no ApiId output`);
   return `${endpoint}/_aws/execute-api/${apiId}/${STAGE}/floor`;
 }

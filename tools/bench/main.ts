@@ -7,11 +7,12 @@ import { readStackInfo, type StackInfo } from '../../localstack/stack-info';
 import { reportFile } from '../shared/emulator';
 import { describeEnvironment, localstackVersion } from '../shared/environment';
 import { ensurePackaged, extractArtifacts, PACKAGE_COMMAND } from './bundles';
+import { elementSection } from './element-costs';
 import { encryptBeforeAfter } from './encrypt-baseline';
 import { httpSection } from './http-section';
 import { measureImports } from './import-time';
 import { BENCH_ENTRY, renderReport } from './render';
-import type { BundleSection, HttpSection, ThroughputSection } from './report-types';
+import type { BundleSection, ElementSection, HttpSection, ThroughputSection } from './report-types';
 import {
   cacheEnvironment,
   cpuOnly,
@@ -103,6 +104,10 @@ async function http(stack: StackInfo | null): Promise<HttpSection> {
   return httpSection(stack, process.env.AWS_ENDPOINT_URL ?? '', ROOT);
 }
 
+async function elements(stack: StackInfo | null): Promise<ElementSection> {
+  return stack ? elementSection(stack) : { status: 'skipped', reason: UP_FIRST };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const cacheBounds = deployedCacheBounds(ROOT);
@@ -114,7 +119,11 @@ async function main(): Promise<void> {
   const bundles = bundleSection();
   const throughput = await throughputSection(stack, cacheBounds);
   const httpFigures = await http(stack);
-  writeFileSync(OUT, renderReport({ environment, bundles, throughput, http: httpFigures }));
+  const elementFigures = await elements(stack);
+  writeFileSync(
+    OUT,
+    renderReport({ environment, bundles, throughput, http: httpFigures, elements: elementFigures }),
+  );
   say(`wrote ${relative(ROOT, OUT)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

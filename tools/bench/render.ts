@@ -1,5 +1,6 @@
 import { codeBlock, inlineCode, kb, mdTable, ms, rate, ratio, skipped } from '../shared/markdown';
 import type { Environment, Skipped } from '../shared/report-types';
+import { renderElements } from './render-elements';
 import { renderHttp } from './render-http';
 import type {
   BenchReport,
@@ -152,5 +153,6 @@ export function renderReport(report: BenchReport): string {
     renderHttp(report.http),
     '## 5. Under load, with faults',
     `Seat claims, Idempotency-Key retries and compensation under load (1,000 distinct seats at 20 concurrent, a race for 10 seats, retries, injected faults), with 0 violations required: ${inlineCode('make load')} writes its figures to [load.md](load.md).`,
+    renderElements(report.elements),
   ].join('\n\n')}\n`;
 }

@@ -9,6 +9,7 @@ export type BenchReport = {
   bundles: BundleSection;
   throughput: ThroughputSection;
   http: HttpSection;
+  elements: ElementSection;
 };
 
 export type ImportFigure = { variant: string; command: string; ms: Summary };
@@ -93,6 +94,7 @@ export type Variant = 'patched' | 'unpatched' | 'as running' | `with ${string}` 
 export const LEAVE_ONE_OUT = [
   'lambda-log-batch',
   'lambda-metric-batch',
+  'lambda-shared-timers',
   'botocore-user-agent-cache',
   'apigateway-schema-cache',
   'sfn-inline-programs',
@@ -134,3 +136,25 @@ export type CensusRun = Census & { requests: number; rssMbGrowth: number | null 
  * emulator keeps per request; the rest of a run's kept memory replaces what bounded stores held before it.
  */
 export type MemoryCensus = { short: CensusRun; long: CensusRun };
+
+/** What a state of the ticket workflow is priced as (tools/bench/element-costs.ts `elementKind`). */
+export type ElementKind =
+  | 'Pass, Choice, Succeed or Fail'
+  | 'Parallel'
+  | 'S3 task'
+  | 'SNS task'
+  | 'Lambda task'
+  | 'other';
+
+/** Each element machine's p50, the ticket machine's p50 for Generate, and what one Generate entered. */
+export type ElementSection =
+  | Skipped
+  | {
+      status: 'ok';
+      rounds: number;
+      callsPerRound: number;
+      machines: { machine: string; p50Ms: number }[];
+      generateP50Ms: number;
+      /** States one Generate entered, by kind; empty when the coverage recorder was off. */
+      path: { kind: ElementKind; count: number }[];
+    };

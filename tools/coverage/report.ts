@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDefinition } from '../asl/definition';
+import { parseDefinition, TICKET_ASL } from '../asl/definition';
 import { readYaml } from '../asl/read-yaml';
 import type { RecordedCoverage } from '../client/transition-coverage';
 import { renderSvg } from '../diagram/render-svg';
@@ -10,7 +10,6 @@ import { readExclusions } from './exclusions';
 import { renderCoverageMarkdown } from './render-md';
 
 const ROOT = join(__dirname, '..', '..');
-export const ASL = join(ROOT, 'statemachines', 'ticket.asl.yml');
 export const EXCLUSIONS = join(ROOT, 'tests', 'integration', 'coverage-exclusions.yml');
 const MD = join(ROOT, 'docs', 'workflow-coverage.md');
 const SVG = join(ROOT, 'docs', 'workflow-coverage.svg');
@@ -25,7 +24,7 @@ export async function writeCoverageReport(recorded: RecordedCoverage): Promise<C
     throw new Error(
       'the coverage recorder is off (TICKET_COVERAGE=0 at LocalStack start): nothing to report',
     );
-  const machine = parseDefinition(readYaml(ASL));
+  const machine = parseDefinition(readYaml(TICKET_ASL));
   const ours = recorded.machines.filter((m) => isTicketMachine(m.name));
   const report = compareCoverage(machine, ours, readExclusions(EXCLUSIONS));
   if (recorded.dropped > 0)

@@ -1,13 +1,22 @@
 """lambda-metric-batch: the same Lambda data points, written per account and region in one call."""
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from localstack.utils.threads import start_thread as original_start_thread
 from localstack_api import client
 
-from ticket_localstack.speed.lambda_metric_batch import MAX_PER_CALL, MetricBatcher
+from ticket_localstack.speed.lambda_metric_batch import (
+    MAX_PER_CALL,
+    METRIC_THREADS,
+    MetricBatcher,
+    lambda_metric_batch_patch,
+)
+
+START_THREAD = "start_thread"  # the version manager's import, which the patch replaces
 
 
 def by_function(function: str) -> list[dict[str, str]]:
@@ -74,3 +83,27 @@ def test_lambda_metrics_reach_cloudwatch_as_many_as_invocations_and_errors(
     while (total("Invocations"), total("Errors")) != (3, 1) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert (total("Invocations"), total("Errors")) == (3, 1)
+
+
+def test_the_version_managers_metric_threads_run_inline_and_other_threads_start() -> None:
+    from localstack.services.lambda_.invocation import version_manager
+
+    patch = lambda_metric_batch_patch()
+    patch.apply()
+    try:
+        start_thread: Any = getattr(version_manager, START_THREAD)
+        ran: list[str] = []
+        here = threading.current_thread().name
+        answer = start_thread(
+            lambda *args, **kwargs: ran.append(threading.current_thread().name),
+            name=f"{METRIC_THREADS}-f:$LATEST",
+        )
+        assert (answer, ran) == (None, [here])  # a count, done in the invoking thread
+        other = start_thread(
+            lambda *args, **kwargs: ran.append(threading.current_thread().name), name="provisioning"
+        )
+        other.join(5)
+        assert ran[1] != here  # any other thread is started as before
+    finally:
+        patch.revert()
+    assert getattr(version_manager, START_THREAD) is original_start_thread

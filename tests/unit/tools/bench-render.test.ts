@@ -1,7 +1,7 @@
 import { renderReport } from '../../../tools/bench/render';
 import type { BenchReport } from '../../../tools/bench/report-types';
 import { summarize } from '../../../tools/shared/stats';
-import { RUNS } from './bench-runs';
+import { ELEMENTS, RUNS } from './bench-runs';
 
 function report(localstackUp: boolean): BenchReport {
   const skipped = { status: 'skipped', reason: 'run `make local-up` first.' } as const;
@@ -138,6 +138,7 @@ function report(localstackUp: boolean): BenchReport {
           },
         }
       : skipped,
+    elements: localstackUp ? ELEMENTS : skipped,
   };
 }
 
@@ -225,6 +226,15 @@ describe('renderReport', () => {
     expect(down).toContain('> **Skipped:** run `make local-up` first.');
     expect(down).toContain('| CPU only |');
     expect(down).not.toContain('LocalStack KMS |');
+  });
+
+  it('prices each workflow element and one Generate by the states it entered', () => {
+    expect(up).toContain('## 6. What each workflow element costs');
+    expect(up).toContain('| Lambda task | 4.00 |');
+    expect(up).toContain('| S3 task | 2 | 3.00 | 6.00 |');
+    expect(up).toContain('Priced: **25.8 ms**');
+    expect(up).toContain('measured: **31.0 ms**, 5.2x the one-Pass machine');
+    expect(up).toContain('leaves 12.0 ms for the states; their elements alone are priced at 19.9 ms');
   });
 
   it('ends with one newline', () => {

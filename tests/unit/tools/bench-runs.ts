@@ -1,4 +1,4 @@
-import type { HttpRun, Variant } from '../../../tools/bench/report-types';
+import type { ElementSection, HttpRun, Variant } from '../../../tools/bench/report-types';
 import { summarize } from '../../../tools/shared/stats';
 
 const run = (
@@ -48,3 +48,26 @@ export const RUNS = [
   run('Generate', 'patched', 20, 30, [500]),
   run('Floor', 'patched', 1, 80, [10]),
 ];
+
+/** Element machines whose p50s make round costs: Pass 0.1, Parallel 1.4, S3 3.0, SNS 2.1, Lambda 4.0 ms. */
+export const ELEMENTS = {
+  status: 'ok',
+  rounds: 3,
+  callsPerRound: 40,
+  machines: [
+    { machine: 'one Pass', p50Ms: 6 },
+    { machine: 'eleven Pass', p50Ms: 7 },
+    { machine: 'Parallel of two Pass', p50Ms: 7.5 },
+    { machine: 'S3 PutObject task', p50Ms: 8.9 },
+    { machine: 'SNS Publish task', p50Ms: 8 },
+    { machine: 'Lambda task', p50Ms: 9.9 },
+  ],
+  generateP50Ms: 31,
+  path: [
+    { kind: 'Pass, Choice, Succeed or Fail', count: 10 },
+    { kind: 'Parallel', count: 2 },
+    { kind: 'S3 task', count: 2 },
+    { kind: 'SNS task', count: 1 },
+    { kind: 'Lambda task', count: 2 },
+  ],
+} as const satisfies ElementSection;

@@ -26,6 +26,7 @@ from ticket_localstack.speed.internal_auth import internal_auth_patch
 from ticket_localstack.speed.jsonpath_cache import apigateway_jsonpath_patch, sfn_jsonpath_patch
 from ticket_localstack.speed.lambda_log_batch import lambda_log_batch_patch
 from ticket_localstack.speed.lambda_metric_batch import lambda_metric_batch_patch
+from ticket_localstack.speed.lambda_timers import lambda_timers_patch
 from ticket_localstack.speed.operation_model import operation_model_patch
 from ticket_localstack.speed.program_cache import program_cache_patch
 from ticket_localstack.speed.schema_validator import schema_validator_patch
@@ -52,6 +53,7 @@ STANDARD_PATCHES: dict[str, PatchFactory] = {
     "sfn-branch-log-debug": branch_log_patch,
     "lambda-log-batch": lambda_log_batch_patch,
     "lambda-metric-batch": lambda_metric_batch_patch,
+    "lambda-shared-timers": lambda_timers_patch,
     "botocore-user-agent-cache": user_agent_patch,
     "sfn-inline-programs": inline_programs_patch,
     "sfn-task-thread-pool": task_threads_patch,
