@@ -178,9 +178,8 @@ class NodeRuntimeExecutor(RuntimeExecutor):
 
     def _answered(self, request_id: str, answer: dict[str, Any]) -> InvocationResult:
         self._freeze()
-        # /proc's VmHWM: the runtime's own maxRSS (getrusage) also counts LocalStack's, inherited at fork.
-        peak = peak_rss_mb(self.process.pid) if self.process else None
-        self.cold, self.peak_mb = False, peak or kb_to_mb(answer["maxRssKb"])
+        # The runtime reads its own VmHWM (index.js `peakRssKb`), off LocalStack's GIL.
+        self.cold, self.peak_mb = False, kb_to_mb(answer["maxRssKb"])
         usage = Usage(
             duration_ms=answer["durationMs"],
             memory_size_mb=self.function_version.config.memory_size,

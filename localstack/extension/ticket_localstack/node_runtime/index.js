@@ -9,6 +9,7 @@
 const settings = JSON.parse(process.env._TICKET_RUNTIME || '{}');
 delete process.env._TICKET_RUNTIME;
 
+const fs = require('node:fs');
 const http = require('node:http');
 const logs = require('./console');
 const { confine } = require('./confine');
@@ -20,6 +21,16 @@ const env = process.env;
 let coldStartMs = null; // set once the handler is loaded; reported with the first invocation only
 
 /** A status post on its own connection (no agent): nothing of the runtime's lingers in the event loop. */
+// The peak resident set (VmHWM), in KB, read here rather than by LocalStack (no file read under its GIL
+// per invocation). getrusage's maxRSS is the fallback: it also counts LocalStack's, inherited at fork.
+function peakRssKb() {
+  try {
+    const found = /VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'latin1'));
+    if (found) return Number(found[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
+}
+
 function post(route, body) {
   return new Promise((resolve) => {
     const req = http.request(`${settings.endpoint}${route}`, {
@@ -92,7 +103,7 @@ function serve(handler, req, res, body) {
       logs: logs.end(),
       durationMs: Number(process.hrtime.bigint() - started) / 1e6,
       initDurationMs: coldStartMs,
-      maxRssKb: process.resourceUsage().maxRSS,
+      maxRssKb: peakRssKb(),
     };
     coldStartMs = null;
     res.writeHead(200, { 'content-type': 'application/json' });
