@@ -1,7 +1,7 @@
 // The element machines of `make bench`: one EXPRESS state machine per kind of workflow element, each
 // the one-Pass floor's machine with that element instead of (or beside) its Pass.
 import type { StackInfo } from '../../localstack/stack-info';
-import { ensureStack } from './fixture-stack';
+import { assumedBy, ensureStack } from './fixture-stack';
 
 export const ELEMENTS_STACK = 'ticket-bench-elements';
 
@@ -81,12 +81,7 @@ export function elementsTemplate(bucket: string, functionArn: string): object {
       MachineRole: {
         Type: 'AWS::IAM::Role',
         Properties: {
-          AssumeRolePolicyDocument: {
-            Version: '2012-10-17',
-            Statement: [
-              { Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' },
-            ],
-          },
+          AssumeRolePolicyDocument: assumedBy('states.amazonaws.com'),
           Policies: [
             {
               PolicyName: 'elements',

@@ -42,3 +42,9 @@ export async function ensureStack(name: string, template: object): Promise<Recor
   }
   return Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
 }
+
+/** An IAM role's trust policy: `service` (e.g. `states.amazonaws.com`) may assume it. */
+export const assumedBy = (service: string) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+});

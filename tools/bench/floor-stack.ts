@@ -1,7 +1,7 @@
 // The floor of `make bench`: a one-Pass EXPRESS state machine behind the same kind of API
 // integration as POST /tickets (REST API -> StartSyncExecution, request and response
 // templates). Whatever a ticket request costs above it is the workflow's own.
-import { ensureStack } from './fixture-stack';
+import { assumedBy, ensureStack } from './fixture-stack';
 
 export const FLOOR_STACK = 'ticket-bench-floor';
 const STAGE = 'bench';
@@ -14,12 +14,7 @@ export const floorTemplate = {
     MachineRole: {
       Type: 'AWS::IAM::Role',
       Properties: {
-        AssumeRolePolicyDocument: {
-          Version: '2012-10-17',
-          Statement: [
-            { Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: 'sts:AssumeRole' },
-          ],
-        },
+        AssumeRolePolicyDocument: assumedBy('states.amazonaws.com'),
       },
     },
     Machine: {
@@ -36,12 +31,7 @@ export const floorTemplate = {
     ApiRole: {
       Type: 'AWS::IAM::Role',
       Properties: {
-        AssumeRolePolicyDocument: {
-          Version: '2012-10-17',
-          Statement: [
-            { Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' },
-          ],
-        },
+        AssumeRolePolicyDocument: assumedBy('apigateway.amazonaws.com'),
         Policies: [
           {
             PolicyName: 'start-floor',
