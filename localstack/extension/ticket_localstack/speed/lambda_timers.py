@@ -3,7 +3,7 @@
 Every invocation releases its environment (services/lambda_/invocation/execution_environment.py:262-274),
 which starts a new `threading.Timer`: a thread that sleeps `LAMBDA_KEEPALIVE_MS` (10 minutes) and is
 cancelled by the next invocation (`reserve`, :277-285). Starting it waits for the new thread to take the
-GIL: about 7% of a Lambda task's time in a py-spy profile (`--idle`, `ExecutionEnvironment.release`).
+GIL: about 8% of a Lambda task's time in a py-spy profile (`--idle`, `ExecutionEnvironment.release`).
 The environment's start-up timer (:212) is one too.
 
 `SharedTimer` has what the module uses of `Timer` (`Timer(interval, function)`, `start`, `cancel`); one
