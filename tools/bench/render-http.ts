@@ -175,8 +175,14 @@ export function memoryCensus({ short, long }: MemoryCensus): string {
     long.rssMbGrowth === null
       ? ''
       : ` Its resident memory grew ${((long.rssMbGrowth * 1000) / long.requests).toFixed(1)} MB per 1,000 over the long run.`;
+  const intro = `**What the emulator keeps.** Two runs of Generates at 20 connections (untimed), each with the emulator's Python allocations traced (${inlineCode('tracemalloc')}, through ${inlineCode('/_ticket_orchestrator/memory-census')}): what is still allocated at the end of a run, of what the run allocated, is ${MB(short.keptKb)} MB after ${short.requests} Generates and ${MB(long.keptKb)} MB after ${long.requests}.`;
+  const grewKb = sites.reduce((sum, site) => sum + Math.max(0, site.growthKb), 0);
+  const totals =
+    growthKb >= 0
+      ? `The difference, **${MB(growthKb)} MB per 1,000 more Generates**, is what the emulator keeps per request. The rest, about ${MB(replacedKb)} MB whatever the run's length, replaced what bounded stores held before the run (the 100 executions ${inlineCode('sfn-sync-execution-bound')} keeps, each Lambda environment's last 500 output lines).`
+      : `The long run kept less than the short one: some of what the short run kept was freed during the long one (something the short run filled and the long one emptied or replaced), so the totals say nothing per request in this run. Of the lines below, those that grew keep together **${MB(grewKb)} MB per 1,000 more Generates**.`;
   return [
-    `**What the emulator keeps.** Two runs of Generates at 20 connections (untimed), each with the emulator's Python allocations traced (${inlineCode('tracemalloc')}, through ${inlineCode('/_ticket_orchestrator/memory-census')}): what is still allocated at the end of a run, of what the run allocated, is ${MB(short.keptKb)} MB after ${short.requests} Generates and ${MB(long.keptKb)} MB after ${long.requests}. The difference, **${MB(growthKb)} MB per 1,000 more Generates**, is what the emulator keeps per request. The rest, about ${MB(replacedKb)} MB whatever the run's length, replaced what bounded stores held before the run (the 100 executions ${inlineCode('sfn-sync-execution-bound')} keeps, each Lambda environment's last 500 output lines).${rss} The lines that keep the most per 1,000 more Generates:`,
+    `${intro} ${totals}${rss} The lines that keep the most per 1,000 more Generates:`,
     mdTable(
       [
         'Allocated at',

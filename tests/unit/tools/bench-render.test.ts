@@ -1,4 +1,5 @@
 import { renderReport } from '../../../tools/bench/render';
+import { memoryCensus } from '../../../tools/bench/render-http';
 import type { BenchReport } from '../../../tools/bench/report-types';
 import { summarize } from '../../../tools/shared/stats';
 import { ELEMENTS, RUNS } from './bench-runs';
@@ -212,6 +213,27 @@ describe('renderReport', () => {
       '| `localstack/services/s3/models.py:12` | 0.50 | 1.50 | 5.00 | 600 |',
       '| `localstack/services/stepfunctions/backend/execution.py:356` | 2.00 | 2.00 | 0.00 | 90 |',
     ]);
+  });
+
+  it('does not call a negative difference what each Generate keeps, and sums the lines that grew', () => {
+    const site = (where: string, kb: number) => ({ where, kb, blocks: 1 });
+    const text = memoryCensus({
+      short: {
+        requests: 300,
+        rssMbGrowth: null,
+        keptKb: 30720,
+        sites: [site('a.py:1', 10240), site('b.py:2', 0)],
+      },
+      long: {
+        requests: 900,
+        rssMbGrowth: null,
+        keptKb: 20480,
+        sites: [site('a.py:1', 1024), site('b.py:2', 3072)],
+      },
+    });
+    expect(text).toContain('The long run kept less than the short one');
+    expect(text).not.toContain('is what the emulator keeps per request');
+    expect(text).toContain('those that grew keep together **5.00 MB per 1,000 more Generates**');
   });
 
   it('reports the cold first call apart from the warm one, and the edit-to-effect times', () => {
