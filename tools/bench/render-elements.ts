@@ -85,6 +85,6 @@ export function renderElements(section: ElementSection): string {
           `Priced: **${ms(estimate)} ms** (the execution's own ${ms(execution)} ms plus its states${unpriced ? `; ${unpriced} kind(s) not priced` : ''}); measured: **${ms(generate)} ms**, ${ratio(generate / costs.base)} the one-Pass machine. What is not priced is what the states do beyond the element machines: encryptTicket's own KMS call and encryption (the Lambda task machine calls generateTicket), larger documents, Retry and Catch. Branches of a Parallel run in threads of one Python process, so their costs add up rather than overlap.`,
           `Against the goal of 3x the floor: 3x the one-Pass machine leaves ${ms(2 * costs.base)} ms for the states; their elements alone are priced at ${ms(estimate - execution)} ms.`,
         ].join('\n\n')
-      : '> The coverage recorder was off: the states one Generate entered are not known.',
+      : '> The coverage recorder was off or not there (mode D): the states one Generate entered are not known.',
   ].join('\n\n');
 }

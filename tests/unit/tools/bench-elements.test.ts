@@ -2,7 +2,7 @@ import { parseDefinition, statesByName, TICKET_ASL } from '../../../tools/asl/de
 import { readYaml } from '../../../tools/asl/read-yaml';
 import { elementKind } from '../../../tools/bench/element-costs';
 import { elementsTemplate } from '../../../tools/bench/element-stack';
-import { elementCosts, pricedPath } from '../../../tools/bench/render-elements';
+import { elementCosts, pricedPath, renderElements } from '../../../tools/bench/render-elements';
 import { ELEMENTS } from './bench-runs';
 
 describe('element costs', () => {
@@ -31,6 +31,15 @@ describe('element costs', () => {
     const { estimate, execution, unpriced } = pricedPath(section);
     expect(estimate).toBeCloseTo(execution);
     expect(unpriced).toBe(1);
+  });
+});
+
+describe('renderElements', () => {
+  it('says so when the recorder gave no path, and still prices the elements', () => {
+    const text = renderElements({ ...ELEMENTS, path: [] });
+    expect(text).toContain('The coverage recorder was off or not there');
+    expect(text).toMatch(/\| Lambda task +\| +4\.00 \|/);
+    expect(text).not.toContain('Priced:');
   });
 });
 
