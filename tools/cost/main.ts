@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import { parseDefinition } from '../asl/definition';
+import { parseDefinition, TICKET_ASL } from '../asl/definition';
 import { readYaml } from '../asl/read-yaml';
 import { parseCostArgs, USAGE } from './args';
 import { DEFAULT_LAMBDA_MS } from './assumptions';
@@ -17,9 +17,7 @@ function main(argv: string[]): void {
     console.log(USAGE);
     return;
   }
-  const machine = parseDefinition(
-    readYaml(args.asl ? resolve(args.asl) : join(ROOT, 'statemachines/ticket.asl.yml')),
-  );
+  const machine = parseDefinition(readYaml(args.asl ? resolve(args.asl) : TICKET_ASL));
   const serverlessFile = args.serverless ? resolve(args.serverless) : join(ROOT, 'serverless.yml');
   const project = readProject(readYaml(serverlessFile), args.params, readFileBeside(dirname(serverlessFile)));
   const prices = readPrices(args.pricesFile && resolve(args.pricesFile));

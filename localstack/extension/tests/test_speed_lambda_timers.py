@@ -5,10 +5,9 @@ import threading
 import time
 
 from localstack.services.lambda_.invocation import execution_environment
+from patch_swap import swapped
 
 from ticket_localstack.speed.lambda_timers import HEAP, SharedTimer, lambda_timers_patch
-
-TIMER = "Timer"  # the module's import of threading's, which the patch replaces
 
 
 def test_a_started_timer_fires_once_after_its_interval_in_a_thread_of_its_own() -> None:
@@ -68,10 +67,4 @@ def test_a_timer_cancelled_before_it_starts_never_fires() -> None:
 
 
 def test_the_patch_replaces_the_modules_timer_and_reverts() -> None:
-    patch = lambda_timers_patch()
-    patch.apply()
-    try:
-        assert getattr(execution_environment, TIMER) is SharedTimer
-    finally:
-        patch.revert()
-    assert getattr(execution_environment, TIMER) is threading.Timer
+    assert swapped(lambda_timers_patch(), execution_environment, "Timer") == (SharedTimer, threading.Timer)

@@ -6,11 +6,11 @@ import threading
 import time
 
 from localstack.services.stepfunctions.asl.component.state.state_execution import execute_state
+from patch_swap import swapped
 
 from ticket_localstack.speed.task_threads import PooledTask, WorkerPool, task_threads_patch
 from ticket_localstack.thread_pruner import prune_finished
 
-THREAD = "Thread"  # the module's import of threading's, which the patch replaces
 MARK: contextvars.ContextVar[str] = contextvars.ContextVar("mark")
 
 
@@ -76,10 +76,4 @@ def test_a_pooled_task_answers_like_a_thread_and_is_pruned_once_finished() -> No
 
 
 def test_the_patch_replaces_the_modules_thread_and_reverts() -> None:
-    patch = task_threads_patch()
-    patch.apply()
-    try:
-        assert getattr(execute_state, THREAD) is PooledTask
-    finally:
-        patch.revert()
-    assert getattr(execute_state, THREAD) is threading.Thread
+    assert swapped(task_threads_patch(), execute_state, "Thread") == (PooledTask, threading.Thread)

